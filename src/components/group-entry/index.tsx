@@ -1,0 +1,29 @@
+import Taro from '@tarojs/taro'
+import { Button, Image, Text, View } from '@tarojs/components'
+import type { GroupEntry as GroupEntryData } from '../../contract'
+import { chinaDate } from '../format'
+import './index.scss'
+
+interface GroupEntryProps {
+  group: GroupEntryData
+}
+
+/** The store's current group QR (活码). Preview full screen so a long press can recognise the code. */
+export default function GroupEntry({ group }: GroupEntryProps) {
+  const open = () => Taro.previewImage({ urls: [group.qrUrl], current: group.qrUrl, showmenu: true })
+  return (
+    <View className='card group-entry'>
+      <View className='section-title'>门店社群</View>
+      <View className='group-entry-body'>
+        <Image className='group-entry-qr' src={group.qrUrl} mode='aspectFit' onClick={open} />
+        <View className='group-entry-text'>
+          <Text className='group-entry-name'>{group.name}</Text>
+          <Text className='muted'>新品、活动第一时间通知，二维码 {chinaDate(group.expiresAt)} 前有效</Text>
+        </View>
+      </View>
+      <Button className='btn btn-primary group-entry-join' onClick={open}>
+        加入门店社群
+      </Button>
+    </View>
+  )
+}

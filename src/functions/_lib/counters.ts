@@ -1,0 +1,52 @@
+import type { Channel } from '../../contract'
+import { db, _ } from './cloud'
+import type { CounterDoc } from './docs'
+import { isDuplicateWrite } from './errors'
+
+export const counterId = (dayKey: string, storeId: string, staffId: string | null) => `${dayKey}.${storeId}.${staffId ?? '-'}`
+
+const known = new Set<string>()
+
+/**
+ * Counter rows must exist before a transaction bumps them with _.inc (update never upserts). Creating
+ * one is an add with a deterministic _id, so racing creators are harmless; a warm instance remembers.
+ */
+export async function ensureCounter(dayKey: string, storeId: string, staffId: string | null): Promise<string> {
+  const id = counterId(dayKey, storeId, staffId)
+  if (known.has(id)) return id
+  const row: CounterDoc = {
+    _id: id,
+    dayKey,
+    storeId,
+    staffId: staffId ?? '-',
+    newFans: 0,
+    visits: 0,
+    couponsIssued: 0,
+    byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
+  }
+  try {
+    await db.collection('counters').add({ data: row })
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err
+  }
+  known.add(id)
+  return id
+}
+
+export interface CounterBump {
+  newFans?: number
+  visits?: number
+  couponsIssued?: number
+  channel?: Channel
+}
+
+/** The update for one event; applied inside the event's transaction so counters never drift from events. */
+export function counterUpdate(bump: CounterBump): Record<string, unknown> {
+  const data: Record<string, unknown> = {}
+  if (bump.newFans) data.newFans = _.inc(bump.newFans)
+  if (bump.visits) data.visits = _.inc(bump.visits)
+  if (bump.couponsIssued) data.couponsIssued = _.inc(bump.couponsIssued)
+  // A nested object in update data merges by path: only byChannel.<channel> changes.
+  if (bump.channel && bump.newFans) data.byChannel = { [bump.channel]: _.inc(bump.newFans) }
+  return data
+}

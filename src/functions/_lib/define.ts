@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+import { contract, failure, roleMayCall, type FunctionName, type OutputOf, type Result } from '../../contract'
+import { cloud } from './cloud'
+import { resolveCaller, type Caller } from './caller'
+import { AppError } from './errors'
+
+type InputData<N extends FunctionName> = z.infer<(typeof contract)[N]['input']>
+export type Handler<N extends FunctionName> = (input: InputData<N>, caller: Caller) => Promise<OutputOf<N>>
+
+/** Fields the platform adds to every callFunction event; not part of anyone's request. */
+function withoutPlatformFields(event: unknown): unknown {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) return event
+  const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>
+  return rest
+}
+
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues[0]
+  const where = first && first.path.length ? first.path.join('.') : '请求'
+  return `参数不正确（${where}）：${first ? first.message : ''}`.slice(0, 200)
+}
+
+/**
+ * Every function's main: identity from the WeChat context, input checked against the contract, role
+ * checked against the contract's access, and every outcome a Result. A thrown error never leaves as a
+ * stack: unexpected ones are logged by message and answered INTERNAL.
+ */
+export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>) {
+  const spec = contract[name]
+  return async function main(event: unknown): Promise<Result<OutputOf<N>>> {
+    try {
+      const { OPENID } = cloud.getWXContext()
+      if (!OPENID) return failure('UNAUTHENTICATED')
+      const parsed = spec.input.safeParse(withoutPlatformFields(event))
+      if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error))
+      const caller = await resolveCaller(OPENID)
+      if (!roleMayCall(caller.role, spec.access)) return failure('FORBIDDEN')
+      const data = await handler(parsed.data as InputData<N>, caller)
+      return { ok: true, data }
+    } catch (err) {
+      if (err instanceof AppError) return failure(err.code, err.code === 'INTERNAL' ? undefined : err.message)
+      console.error(`[${name}] failed: ${err instanceof Error ? err.message : String(err)}`)
+      return failure('INTERNAL')
+    }
+  }
+}

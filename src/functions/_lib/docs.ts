@@ -1,0 +1,132 @@
+import type { AttributionPolicy, Channel } from '../../contract'
+
+/** Documents as stored. Times are epoch ms (numbers) so queries and JSON answers need no Date handling. */
+export interface GeoPoint {
+  type: 'Point'
+  coordinates: [number, number]
+}
+
+export interface StoreDoc {
+  _id: string
+  name: string
+  city: string
+  address: string
+  location: GeoPoint
+  hours: string
+  phone: string
+  active: boolean
+  codeVersion: number
+}
+
+export interface StaffDoc {
+  _id: string
+  openid: string
+  name: string
+  storeId: string
+  role: 'staff' | 'manager'
+  /** managers only: the stores they manage; null = the whole brand */
+  managesStoreIds?: string[] | null
+  active: boolean
+  /** bumped to revoke every code this staff member has handed out */
+  codeVersion: number
+  qrFileId?: string
+  qrVersion?: number
+}
+
+export interface FanDoc {
+  _id: string // the shopper's openid: one fan per shopper per brand, enforced by the primary key
+  memberCode: string
+  firstStoreId: string
+  lastStoreId: string
+  channel: Channel
+  capturingStaffId: string | null
+  ownerStaffId: string | null
+  boundAt: number | null
+  createdAt: number
+  lastVisitAt: number
+  visits: number
+}
+
+export interface VisitDoc {
+  fanId: string
+  storeId: string
+  servingStaffId: string | null
+  ownerStaffId: string | null
+  channel: Channel
+  at: number
+  dayKey: string
+}
+
+export interface BindingEventDoc {
+  fanId: string
+  storeId: string
+  from: string | null
+  to: string | null
+  reason: string
+  by: string
+  at: number
+}
+
+export interface CouponTemplateDoc {
+  _id: string
+  title: string
+  kind: 'amount_off' | 'percent_off' | 'gift'
+  value: number
+  thresholdFen: number
+  validity: { type: 'days'; days: number } | { type: 'fixed'; from: number; until: number }
+  stock: number | null
+  issued: number
+  perFanLimit: number
+  trigger: 'welcome' | 'group_join' | 'win_back' | 'manual'
+  storeIds: string[] | null
+  paused: boolean
+}
+
+export interface CouponDoc {
+  _id: string
+  code: string
+  fanId: string
+  templateId: string
+  title: string
+  kind: CouponTemplateDoc['kind']
+  value: number
+  thresholdFen: number
+  validFrom: number
+  validUntil: number
+  storeIds: string[] | null
+  issuedAt: number
+  issuedBy: string
+  occasion: string
+  storeId: string
+  ownerStaffId: string | null
+  redeemedAt: number | null
+}
+
+export interface GroupDoc {
+  _id: string
+  storeId: string
+  name: string
+  qrUrl: string
+  expiresAt: number
+  capacity: number
+  members: number
+  full: boolean
+}
+
+/** Daily counters, one row per China day × store × staff ('-' = no staff), bumped with _.inc as events happen. */
+export interface CounterDoc {
+  _id: string
+  dayKey: string
+  storeId: string
+  staffId: string
+  newFans: number
+  visits: number
+  couponsIssued: number
+  byChannel: Record<Channel, number>
+}
+
+export interface SettingsDoc {
+  _id: 'brand'
+  brandName: string
+  policy: AttributionPolicy
+}

@@ -1,0 +1,116 @@
+import type { Channel } from '../contract'
+import { decideBinding, type BindingDecision } from '../domain/attribution'
+import { chinaDayKey } from '../domain/china-time'
+import { memberCodeFor } from '../domain/codes'
+import { verifyScene } from '../domain/scene-signature'
+import { db, _ } from './_lib/cloud'
+import { counterUpdate, ensureCounter } from './_lib/counters'
+import { getDoc, getSettings } from './_lib/data'
+import { defineFunction } from './_lib/define'
+import type { BindingEventDoc, CouponDoc, FanDoc, GroupDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
+import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
+import { signingKey } from './_lib/secrets'
+import { couponView, groupView, staffRef, storeView } from './_lib/views'
+import { newCoupon, releaseStock, reserveStock, welcomeTemplate } from './_lib/welcome'
+
+/** The code's store and staff member, or INVALID_CODE for anything forged, revoked or unknown. */
+async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: StaffDoc | null }> {
+  const parts = verifyScene(signingKey(), scene)
+  if (!parts) throw new AppError('INVALID_CODE')
+  const staff = parts.kind === 'staff' ? await getDoc<StaffDoc>('staff', parts.id) : null
+  if (parts.kind === 'staff' && (!staff || !staff.active || staff.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
+  const store = await getDoc<StoreDoc>('stores', staff ? staff.storeId : parts.id)
+  if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
+  return { store, staff }
+}
+
+async function freshestGroup(storeId: string, now: number): Promise<GroupDoc | null> {
+  const res = await db.collection('groups').where({ storeId, full: false, expiresAt: _.gt(now) }).orderBy('expiresAt', 'desc').limit(1).get()
+  return (res.data[0] as GroupDoc | undefined) ?? null
+}
+
+interface Outcome {
+  isNew: boolean
+  fan: FanDoc
+  decision: BindingDecision
+  coupon: CouponDoc | null
+}
+
+export const main = defineFunction('checkin', async ({ scene, via }, caller) => {
+  const now = Date.now()
+  const { store, staff } = await resolveCode(scene)
+  const settings = await getSettings()
+  const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
+  const selfScan = staff !== null && staff.openid === caller.openid
+  const servingId = selfScan ? null : (staff?._id ?? null)
+  const dayKey = chinaDayKey(now)
+  const counter = await ensureCounter(dayKey, store._id, servingId)
+  const known = await getDoc<FanDoc>('fans', caller.openid)
+  const template = known ? null : await welcomeTemplate(store._id)
+  const reserved = template ? await reserveStock(template) : false
+
+  // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
+  const attempt = () =>
+    db.runTransaction(async (tx): Promise<Outcome> => {
+      const fans = tx.collection('fans')
+      const existing = await fans.doc(caller.openid).get().then((r) => r.data as FanDoc, () => null)
+      const decision = decideBinding(existing, { staffId: staff?._id ?? null, selfScan, at: now }, settings.policy)
+      const fan: FanDoc = {
+        ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
+        lastStoreId: store._id,
+        capturingStaffId: decision.capturingStaffId,
+        ownerStaffId: decision.ownerStaffId,
+        boundAt: decision.boundAt,
+        lastVisitAt: now,
+        visits: (existing?.visits ?? 0) + 1
+      }
+      if (existing) {
+        const { _id, ...changes } = fan
+        await fans.doc(caller.openid).update({ data: changes })
+      } else {
+        await fans.add({ data: fan })
+      }
+      const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: servingId, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
+      await tx.collection('visits').add({ data: visit })
+      for (const change of decision.changes) {
+        const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
+        await tx.collection('bindingEvents').add({ data: event })
+      }
+      const coupon = !existing && template && reserved ? newCoupon(template, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
+      if (coupon) await tx.collection('coupons').add({ data: coupon })
+      const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
+      await tx.collection('counters').doc(counter).update({ data: bump })
+      return { isNew: !existing, fan, decision, coupon }
+    })
+
+  let outcome: Outcome | null = null
+  try {
+    // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return visit.
+    for (let i = 0; i < 4 && !outcome; i++) {
+      try {
+        outcome = await attempt()
+      } catch (err) {
+        if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
+      }
+    }
+  } finally {
+    if (reserved && template && !outcome?.coupon) await releaseStock(template)
+  }
+  if (!outcome) throw new AppError('BUSY')
+
+  const [owner, group] = await Promise.all([
+    outcome.fan.ownerStaffId === staff?._id ? staff : outcome.fan.ownerStaffId ? getDoc<StaffDoc>('staff', outcome.fan.ownerStaffId) : null,
+    freshestGroup(store._id, now)
+  ])
+  return {
+    isNewFan: outcome.isNew,
+    store: storeView(store),
+    servingStaff: staffRef(selfScan ? null : staff),
+    ownerStaff: staffRef(owner),
+    bindingChanged: outcome.decision.changes.length > 0,
+    channel,
+    visitCount: outcome.fan.visits,
+    couponsIssued: outcome.coupon ? [couponView(outcome.coupon, now)] : [],
+    group: group ? groupView(group) : null
+  }
+})

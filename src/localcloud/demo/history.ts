@@ -1,0 +1,88 @@
+import type { Channel } from '../../contract'
+import { chinaDayKey, chinaDayStart, DAY_MS } from '../../domain/china-time'
+import { couponCodeFor, couponIdFor, memberCodeFor } from '../../domain/codes'
+import { validityWindow } from '../../domain/coupon-validity'
+import type { CounterDoc, CouponDoc, FanDoc, VisitDoc } from '../../functions/_lib/docs'
+import { STAFF, STORES, TEMPLATES } from './brand'
+
+/** Deterministic PRNG so every fresh demo shows the same figures. */
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export interface History {
+  fans: FanDoc[]
+  visits: VisitDoc[]
+  coupons: CouponDoc[]
+  sales: Array<Record<string, unknown>>
+  counters: CounterDoc[]
+}
+
+/**
+ * 60 days of fans, visits, welcome coupons, redemptions and sales, generated as events, with the daily
+ * counters derived from those same events, so counters and the event log agree from the first start.
+ */
+export function buildHistory(now: number, days = 60): History {
+  const rand = mulberry32(20261123)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
+  const fans: FanDoc[] = []
+  const visits: VisitDoc[] = []
+  const coupons: CouponDoc[] = []
+  const sales: Array<Record<string, unknown>> = []
+  const counters = new Map<string, CounterDoc>()
+  const welcome = TEMPLATES[0]
+  const staffOnly = STAFF.filter((s) => s.role === 'staff')
+  const bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => {
+    const id = `${dayKey}.${storeId}.${staffId ?? '-'}`
+    const row = counters.get(id) ?? { _id: id, dayKey, storeId, staffId: staffId ?? '-', newFans: 0, visits: 0, couponsIssued: 0, byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 } }
+    f(row)
+    counters.set(id, row)
+  }
+  const today = chinaDayStart(now)
+  for (let d = days - 1; d >= 0; d--) {
+    const dayStart = today - d * DAY_MS
+    for (const store of STORES) {
+      const newFans = 2 + Math.floor(rand() * 5)
+      for (let n = 0; n < newFans; n++) {
+        const at = Math.min(now - 60_000, dayStart + (10 + rand() * 11) * 3600_000)
+        const staff = rand() < 0.8 ? pick(staffOnly.filter((s) => s.storeId === store._id)) : null
+        const channel: Channel = staff ? (rand() < 0.2 ? 'shared_card' : 'staff_code') : 'store_code'
+        const openid = `demo-fan-${fans.length + 1}`
+        const fan: FanDoc = { _id: openid, memberCode: memberCodeFor(openid), firstStoreId: store._id, lastStoreId: store._id, channel, capturingStaffId: staff?._id ?? null, ownerStaffId: staff?._id ?? null, boundAt: staff ? at : null, createdAt: at, lastVisitAt: at, visits: 1 }
+        fans.push(fan)
+        const dayKey = chinaDayKey(at)
+        visits.push({ fanId: openid, storeId: store._id, servingStaffId: staff?._id ?? null, ownerStaffId: fan.ownerStaffId, channel, at, dayKey })
+        const couponId = couponIdFor(openid, welcome._id, 'welcome')
+        const redeemed = rand() < 0.45 ? at + rand() * 5 * DAY_MS : null
+        const coupon: CouponDoc = { _id: couponId, code: couponCodeFor(couponId), fanId: openid, templateId: welcome._id, title: welcome.title, kind: welcome.kind, value: welcome.value, thresholdFen: welcome.thresholdFen, ...validityWindow(welcome.validity, at), storeIds: null, issuedAt: at, issuedBy: 'checkin', occasion: 'welcome', storeId: store._id, ownerStaffId: fan.ownerStaffId, redeemedAt: redeemed !== null && redeemed < now ? redeemed : null }
+        coupons.push(coupon)
+        bump(dayKey, store._id, staff?._id ?? null, (c) => {
+          c.newFans++
+          c.visits++
+          c.couponsIssued++
+          c.byChannel[channel]++
+        })
+        // Some fans buy, and some come back to buy again.
+        let saleAt = at
+        for (let k = 0; k < 3 && rand() < (k === 0 ? 0.6 : 0.35); k++) {
+          saleAt += k === 0 ? 0 : (3 + rand() * 20) * DAY_MS
+          if (saleAt >= now) break
+          sales.push({ fanId: openid, storeId: store._id, amountFen: 2800 + Math.floor(rand() * 60) * 100, at: saleAt, dayKey: chinaDayKey(saleAt), ownerStaffId: fan.ownerStaffId, servingStaffId: staff?._id ?? null, source: 'staff', idempotencyKey: `demo-${openid}-${k}` })
+          if (k > 0) {
+            fan.visits++
+            fan.lastVisitAt = saleAt
+            visits.push({ fanId: openid, storeId: store._id, servingStaffId: null, ownerStaffId: fan.ownerStaffId, channel: 'store_code', at: saleAt, dayKey: chinaDayKey(saleAt) })
+            bump(chinaDayKey(saleAt), store._id, null, (c) => c.visits++)
+          }
+        }
+      }
+    }
+  }
+  return { fans, visits, coupons, sales, counters: [...counters.values()] }
+}

@@ -1,0 +1,38 @@
+import type { CloudDatabase } from '../db'
+import { DEFAULT_POLICY } from '../../contract'
+import { BRAND_NAME, STAFF, STORES, TEMPLATES } from './brand'
+import { buildHistory } from './history'
+
+type Doc = Record<string, unknown>
+
+async function addAll(db: CloudDatabase, collection: string, docs: readonly object[]): Promise<void> {
+  for (const doc of docs) await db.collection(collection).add({ data: doc as Doc })
+}
+
+/** True when the data folder has never been seeded (or was reset). */
+export async function isEmpty(db: CloudDatabase): Promise<boolean> {
+  const res = await db.collection('settings').where({ _id: 'brand' }).count()
+  return res.total === 0
+}
+
+/** Seed one brand: stores, staff, templates, group codes and 60 days of history ending at `now`. */
+export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: number; visits: number }> {
+  const history = buildHistory(now)
+  await addAll(db, 'stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.coordinates[0], s.location.coordinates[1]) })))
+  await addAll(db, 'staff', STAFF)
+  const issuedWelcome = history.coupons.length
+  await addAll(db, 'couponTemplates', TEMPLATES.map((t) => (t.trigger === 'welcome' ? { ...t, issued: issuedWelcome } : t)))
+  await addAll(
+    db,
+    'groups',
+    STORES.map((s, i) => ({ _id: `gr-${s._id}-1`, storeId: s._id, name: `${s.name}粉丝群1`, qrUrl: `/files/demo/group-${s._id}.png`, expiresAt: now + (2 + i) * 24 * 3600_000, capacity: 200, members: 40 + i * 7, full: false }))
+  )
+  await addAll(db, 'fans', history.fans)
+  await addAll(db, 'visits', history.visits)
+  await addAll(db, 'coupons', history.coupons)
+  await addAll(db, 'sales', history.sales)
+  await addAll(db, 'counters', history.counters)
+  // Last: its presence marks the data folder as seeded.
+  await db.collection('settings').add({ data: { _id: 'brand', brandName: BRAND_NAME, policy: DEFAULT_POLICY } })
+  return { fans: history.fans.length, visits: history.visits.length }
+}

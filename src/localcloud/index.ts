@@ -1,0 +1,99 @@
+import fs from 'node:fs'
+import type http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import QRCode from 'qrcode'
+import { FUNCTION_NAMES } from '../contract'
+import { LocalDatabase, type IndexSpec } from './db'
+import { PERSONAS, STORES } from './demo/brand'
+import { isEmpty, seedDemo } from './demo/seed'
+import type { FunctionSource } from './functions'
+import { LocalPlatform } from './platform'
+import { FunctionRegistry } from './registry'
+import { bindRuntime } from './sdk/runtime'
+import { createServer } from './server'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+export const DEFAULT_PORT = 8787
+/** Local only, and said so: deployed functions get their key from the function's environment variables. */
+const LOCAL_SIGNING_KEY = 'local-cloud-demo-signing-key-not-a-secret'
+
+export interface LocalCloudOptions {
+  /** folder for the SQLite file and stored files; ':memory:' keeps nothing */
+  dataDir: string
+  port?: number
+  host?: string
+  functions?: FunctionSource
+  /** seed the demo brand into an empty data folder */
+  seed?: boolean
+  /** the H5 build to serve; defaults to dist/h5 when it exists */
+  staticDir?: string | null
+  now?: () => number
+}
+
+/**
+ * The local cloud's one lifecycle: start() opens the database (creating indexes from the repo's index
+ * file), seeds the demo brand on first run, binds the wx-server-sdk stand-in and serves HTTP; stop()
+ * undoes it. Everything persists in dataDir, so a restart (or a kill -9) keeps what was acknowledged.
+ */
+export class LocalCloud {
+  readonly db: LocalDatabase
+  readonly platform: LocalPlatform
+  readonly registry: FunctionRegistry
+  private server: http.Server | null = null
+  private baseUrl = ''
+
+  constructor(private readonly options: LocalCloudOptions) {
+    const inMemory = options.dataDir === ':memory:'
+    if (!inMemory) fs.mkdirSync(options.dataDir, { recursive: true })
+    this.db = new LocalDatabase({ file: inMemory ? ':memory:' : path.join(options.dataDir, 'cloud.sqlite') })
+    const spec = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'indexes.json'), 'utf8')) as IndexSpec
+    this.db.ensureIndexes(spec)
+    const filesDir = inMemory ? fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-files-')) : path.join(options.dataDir, 'files')
+    this.platform = new LocalPlatform(filesDir, () => this.baseUrl)
+    this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built')
+    process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
+    bindRuntime({ db: this.db.api(), platform: this.platform, appid: 'wx-local-fanloop', env: 'local' })
+  }
+
+  /** Seed the demo brand if the data folder is empty; returns whether it seeded. */
+  async seedIfEmpty(): Promise<boolean> {
+    const api = this.db.api()
+    if (!(await isEmpty(api))) return false
+    for (const s of STORES) {
+      const image = await QRCode.toBuffer(`${s.name}粉丝群（示例群二维码）`, { type: 'png', width: 360, margin: 2 })
+      await this.platform.saveFile(`demo/group-${s._id}.png`, image)
+    }
+    await seedDemo(api, (this.options.now ?? Date.now)())
+    return true
+  }
+
+  async start(): Promise<{ url: string }> {
+    if (this.options.seed) await this.seedIfEmpty()
+    const defaultStatic = path.join(ROOT, 'dist', 'h5')
+    const staticDir = this.options.staticDir !== undefined ? this.options.staticDir : fs.existsSync(defaultStatic) ? defaultStatic : null
+    this.server = createServer({ registry: this.registry, platform: this.platform, staticDir, personas: () => PERSONAS })
+    const server = this.server
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.options.port ?? DEFAULT_PORT, this.options.host ?? '127.0.0.1', () => resolve())
+    })
+    const { port } = server.address() as AddressInfo
+    this.baseUrl = `http://${this.options.host ?? '127.0.0.1'}:${port}`
+    return { url: this.baseUrl }
+  }
+
+  /** Call a function in-process as `openid`, exactly as POST /fn/<name> does. */
+  call(name: string, event: unknown, openid: string | undefined): Promise<unknown> {
+    return this.registry.invoke(name, event, openid)
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    this.server = null
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
+    bindRuntime(null)
+    this.db.close()
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'fanloop 粉丝通' })
