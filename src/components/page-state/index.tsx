@@ -21,11 +21,14 @@ const DEFAULT_TITLE: Record<PageStateKind, string> = {
   forbidden: '没有权限'
 }
 
+// Plain glyphs, not emoji: phones and headless browsers without an emoji font show boxes instead.
+const ICON: Record<PageStateKind, string> = { loading: '…', error: '!', empty: 'i', forbidden: '×' }
+
 /** One look for "not ready yet" across pages: loading, error with retry, empty, forbidden. */
 export default function PageState({ kind, title, message = '', retryText = '重试', onRetry, className = '' }: PageStateProps) {
   return (
     <View className={`page-state page-state-${kind} ${className}`}>
-      <View className='page-state-icon'>{kind === 'loading' ? '⏳' : kind === 'empty' ? '📭' : kind === 'forbidden' ? '🔒' : '⚠️'}</View>
+      <View className='page-state-icon'>{ICON[kind]}</View>
       <Text className='page-state-title'>{title ?? DEFAULT_TITLE[kind]}</Text>
       {message ? <Text className='page-state-message'>{message}</Text> : null}
       {onRetry ? (

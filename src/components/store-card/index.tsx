@@ -14,9 +14,9 @@ export default function StoreCard({ store, className = '' }: StoreCardProps) {
         <Text className='store-card-name'>{store.name}</Text>
         <Text className='muted'>{store.city}</Text>
       </View>
-      <View className='store-card-line'>📍 {store.address}</View>
-      <View className='store-card-line'>🕘 营业时间 {store.hours}</View>
-      {store.phone ? <View className='store-card-line'>📞 {store.phone}</View> : null}
+      <View className='store-card-line'>地址：{store.address}</View>
+      <View className='store-card-line'>营业时间：{store.hours}</View>
+      {store.phone ? <View className='store-card-line'>电话：{store.phone}</View> : null}
     </View>
   )
 }

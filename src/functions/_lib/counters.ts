@@ -5,15 +5,13 @@ import { isDuplicateWrite } from './errors'
 
 export const counterId = (dayKey: string, storeId: string, staffId: string | null) => `${dayKey}.${storeId}.${staffId ?? '-'}`
 
-const known = new Set<string>()
-
 /**
  * Counter rows must exist before a transaction bumps them with _.inc (update never upserts). Creating
- * one is an add with a deterministic _id, so racing creators are harmless; a warm instance remembers.
+ * one is an add with a deterministic _id, so racing creators are harmless. Not cached in memory: a
+ * cached "exists" would silently drop increments if the row were ever rebuilt or removed.
  */
 export async function ensureCounter(dayKey: string, storeId: string, staffId: string | null): Promise<string> {
   const id = counterId(dayKey, storeId, staffId)
-  if (known.has(id)) return id
   const row: CounterDoc = {
     _id: id,
     dayKey,
@@ -29,7 +27,6 @@ export async function ensureCounter(dayKey: string, storeId: string, staffId: st
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
   }
-  known.add(id)
   return id
 }
 

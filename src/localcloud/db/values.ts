@@ -143,8 +143,8 @@ export function compareSV(a: SV | undefined, b: SV | undefined): number {
     case 8:
       return a === b ? 0 : a ? 1 : -1
     case 9: {
-      const x = (a as DateSV).$date
-      const y = (b as DateSV).$date
+      const x = (a as unknown as DateSV).$date
+      const y = (b as unknown as DateSV).$date
       return x === y ? 0 : x < y ? -1 : 1
     }
     case 5: {
@@ -162,7 +162,11 @@ export function compareSV(a: SV | undefined, b: SV | undefined): number {
       const kx = Object.keys(x)
       const ky = Object.keys(y)
       for (let i = 0; i < Math.min(kx.length, ky.length); i++) {
-        const c = compareSV(x[kx[i]], y[ky[i]]) || compareStrings(kx[i], ky[i])
+        // BSON order: field type, then field name, then value
+        const tx = typeRank(x[kx[i]])
+        const ty = typeRank(y[ky[i]])
+        if (tx !== ty) return tx < ty ? -1 : 1
+        const c = compareStrings(kx[i], ky[i]) || compareSV(x[kx[i]], y[ky[i]])
         if (c !== 0) return c
       }
       return kx.length === ky.length ? 0 : kx.length < ky.length ? -1 : 1

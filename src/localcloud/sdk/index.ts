@@ -3,6 +3,7 @@
  * cloud's SQLite database and platform stand-ins instead of the network. Functions never import this
  * file; the local cloud (and jest) resolve `wx-server-sdk` to it.
  */
+import type { CloudDatabase } from '../db'
 import { currentContext, currentRuntime } from './runtime'
 
 export const DYNAMIC_CURRENT_ENV = Symbol.for('wx-server-sdk.DYNAMIC_CURRENT_ENV')
@@ -11,8 +12,21 @@ export function init(_options?: unknown): void {
   // Nothing to connect to: the runtime is bound by the local cloud.
 }
 
-export function database() {
-  return currentRuntime().db
+/**
+ * Functions call cloud.database() once at module load and keep it, as on the real platform; the local
+ * cloud may be restarted (or a test may start a fresh one) under the same loaded module, so hand out a
+ * facade that always reaches the database bound now.
+ */
+const databaseFacade = new Proxy({} as CloudDatabase, {
+  get(_target, prop) {
+    const db = currentRuntime().db as unknown as Record<PropertyKey, unknown>
+    const value = db[prop]
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(db) : value
+  }
+})
+
+export function database(): CloudDatabase {
+  return databaseFacade
 }
 
 export function getWXContext() {

@@ -1,0 +1,304 @@
+/**
+ * collection.aggregate(): a stage builder ending in end() -> { list }. Leading match stages (and a
+ * following sort / skip / limit) run in SQL so indexes apply; a leading geoNear uses the R*Tree;
+ * the remaining stages run in JS on stored values. Like the cloud, a pipeline without a limit
+ * stage returns at most 20 records (community-verified: "云函数端聚合操作默认数据上限为20条").
+ */
+import { evalExpr, fieldRef, makeAccumulator } from './agg-expr'
+import { checkGeoNearOptions, strict } from './commands'
+import type { DbContext } from './engine'
+import { invalidParam } from './errors'
+import { geoSearch } from './geo'
+import { getField, parsePath, setField, unsetField } from './paths'
+import { parseWhere, type Cond, type GeoNearSpec, type ParsedWhere } from './query-parse'
+import { matches } from './query-match'
+import { orderTerm } from './query-sql'
+import { cloneSV } from './update'
+import { compareSV, decodeValue, isPlainObject, type SV, type SVObject } from './values'
+
+const API = 'collection.aggregate'
+export const DEFAULT_AGGREGATE_LIMIT = 20
+
+interface GeoStage {
+  t: 'geoNear'
+  spec: GeoNearSpec
+  query: ParsedWhere | null
+  distanceField: string[]
+  multiplier: number
+  includeLocs: string[] | null
+  limit: number | null
+}
+
+type Stage =
+  | { t: 'match'; w: ParsedWhere }
+  | { t: 'group'; spec: Record<string, unknown> }
+  | { t: 'sort'; keys: Array<[string, 1 | -1]> }
+  | { t: 'skip' | 'limit'; n: number }
+  | { t: 'project' | 'addFields'; spec: Record<string, unknown> }
+  | { t: 'count'; field: string }
+  | { t: 'unwind'; path: string[]; preserve: boolean; indexField: string | null }
+  | GeoStage
+
+function posInt(name: string, n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < (name === 'skip' ? 0 : 1)) throw invalidParam(API, `${name} must be a positive integer`)
+  return n
+}
+
+export class Aggregate {
+  private readonly stages: Stage[] = []
+
+  constructor(private readonly ctx: DbContext, readonly collectionName: string) {
+    // unknown stages (lookup, bucket, sample, ...) throw naming themselves
+    return strict(this, 'Aggregate')
+  }
+
+  match(query: unknown): this {
+    const w = parseWhere(query, API)
+    if (w.geo !== null) throw invalidParam(API, 'geoNear is not allowed in match; use the geoNear stage')
+    return this.push({ t: 'match', w })
+  }
+
+  group(spec: Record<string, unknown>): this {
+    if (!isPlainObject(spec) || !('_id' in spec)) throw invalidParam(API, 'group requires an _id expression')
+    for (const k of Object.keys(spec)) {
+      if (k === '_id') continue
+      const acc = spec[k]
+      if (!isPlainObject(acc) || Object.keys(acc).length !== 1) throw invalidParam(API, `group field ${k} must be an accumulator such as $.sum(...)`)
+      makeAccumulator(Object.keys(acc)[0], null)
+    }
+    return this.push({ t: 'group', spec })
+  }
+
+  sort(spec: Record<string, 1 | -1>): this {
+    if (!isPlainObject(spec)) throw invalidParam(API, 'sort takes { field: 1 | -1 }')
+    const keys = Object.keys(spec).map((k): [string, 1 | -1] => {
+      parsePath(k, API)
+      if (spec[k] !== 1 && spec[k] !== -1) throw invalidParam(API, `sort direction of ${k} must be 1 or -1`)
+      return [k, spec[k]]
+    })
+    return this.push({ t: 'sort', keys })
+  }
+
+  skip(n: number): this {
+    return this.push({ t: 'skip', n: posInt('skip', n) })
+  }
+
+  limit(n: number): this {
+    return this.push({ t: 'limit', n: posInt('limit', n) })
+  }
+
+  project(spec: Record<string, unknown>): this {
+    if (!isPlainObject(spec)) throw invalidParam(API, 'project takes an object')
+    return this.push({ t: 'project', spec })
+  }
+
+  addFields(spec: Record<string, unknown>): this {
+    if (!isPlainObject(spec)) throw invalidParam(API, 'addFields takes an object')
+    return this.push({ t: 'addFields', spec })
+  }
+
+  count(field: string): this {
+    if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) throw invalidParam(API, 'count takes a field name')
+    return this.push({ t: 'count', field })
+  }
+
+  unwind(spec: string | { path: string; includeArrayIndex?: string; preserveNullAndEmptyArrays?: boolean }): this {
+    const o = typeof spec === 'string' ? { path: spec } : spec
+    if (typeof o?.path !== 'string' || !o.path.startsWith('$')) throw invalidParam(API, "unwind takes '$field' or { path: '$field' }")
+    return this.push({ t: 'unwind', path: fieldRef(o.path), preserve: o.preserveNullAndEmptyArrays === true, indexField: o.includeArrayIndex ?? null })
+  }
+
+  geoNear(options: Record<string, unknown>): this {
+    if (this.stages.length > 0) throw invalidParam(API, 'geoNear must be the first stage of the pipeline')
+    const o = checkGeoNearOptions(API, { ...options, geometry: options.near })
+    if (options.spherical !== true) throw invalidParam(API, 'geoNear requires spherical: true')
+    if (typeof options.distanceField !== 'string') throw invalidParam(API, 'geoNear requires distanceField')
+    const key = typeof options.key === 'string' ? options.key : undefined
+    const fields = this.ctx.engine.store.geoIndexes(this.collectionName).map((g) => g.field)
+    if (key === undefined && fields.length > 1) throw invalidParam(API, 'geoNear: several geo indexes exist; give key')
+    const path = key ?? fields[0] ?? '(none)'
+    const query = options.query === undefined ? null : parseWhere(options.query, API)
+    return this.push({
+      t: 'geoNear',
+      spec: { path, lng: o.geometry.longitude, lat: o.geometry.latitude, maxDistance: o.maxDistance, minDistance: o.minDistance },
+      query,
+      distanceField: parsePath(options.distanceField, API),
+      multiplier: typeof options.distanceMultiplier === 'number' ? options.distanceMultiplier : 1,
+      includeLocs: typeof options.includeLocs === 'string' ? parsePath(options.includeLocs, API) : null,
+      limit: options.limit === undefined ? null : posInt('limit', options.limit)
+    })
+  }
+
+  private push(s: Stage): this {
+    this.stages.push(s)
+    return this
+  }
+
+  async end(): Promise<{ list: unknown[]; errMsg: string }> {
+    let docs = this.source()
+    for (const s of this.stages.slice(this.consumed)) docs = runStage(s, docs)
+    if (!this.stages.some((s) => s.t === 'limit' || (s.t === 'geoNear' && s.limit !== null))) docs = docs.slice(0, DEFAULT_AGGREGATE_LIMIT)
+    return { list: docs.map(decodeValue), errMsg: 'collection.aggregate:ok' }
+  }
+
+  private consumed = 0
+
+  /** Runs the SQL-able prefix of the pipeline and records how many stages it covered. */
+  private source(): SVObject[] {
+    const engine = this.ctx.engine
+    const st = this.stages
+    let i = 0
+    if (st[0]?.t === 'geoNear') {
+      const g = st[0]
+      const window = composeWindow(st, 1)
+      const k = window.count === null ? g.limit : Math.min(window.skip + window.count, g.limit ?? Infinity)
+      const frag = engine.compile(this.collectionName, g.query)
+      const hits = geoSearch(engine.store, this.collectionName, g.spec, frag, k, API)
+      const docs = engine.rowsByRowid(this.collectionName, hits.map((h) => h.rowid))
+      docs.forEach((d, j) => {
+        setField(d, g.distanceField, hits[j].dist * g.multiplier, API)
+        if (g.includeLocs !== null) setField(d, g.includeLocs, cloneSV(getField(d, g.spec.path.split('.')) ?? null), API)
+      })
+      this.consumed = 1
+      return docs
+    }
+    const conds: Cond[] = []
+    while (st[i]?.t === 'match') conds.push((st[i++] as { w: ParsedWhere }).w.cond)
+    let order: Array<[string, 1 | -1]> = []
+    const s = st[i]
+    if (s?.t === 'sort' && s.keys.every(([p, d]) => orderTerm(p, d) !== null)) {
+      order = s.keys
+      i++
+    }
+    const window = composeWindow(st, i)
+    i = window.next
+    this.consumed = i
+    const where: ParsedWhere = { cond: { t: 'and', cs: conds }, geo: null }
+    return engine.scan(this.collectionName, where, order, window.skip, window.count, API)
+  }
+}
+
+/** Folds consecutive skip/limit stages starting at `from` into one (skip, count) window. */
+function composeWindow(st: Stage[], from: number): { skip: number; count: number | null; next: number } {
+  let skip = 0
+  let count: number | null = null
+  let i = from
+  for (; i < st.length; i++) {
+    const s = st[i]
+    if (s.t === 'skip') {
+      skip += s.n
+      if (count !== null) count = Math.max(0, count - s.n)
+    } else if (s.t === 'limit') {
+      count = count === null ? s.n : Math.min(count, s.n)
+    } else break
+  }
+  return { skip, count, next: i }
+}
+
+function runStage(s: Stage, docs: SVObject[]): SVObject[] {
+  switch (s.t) {
+    case 'match':
+      return docs.filter((d) => matches(d, s.w.cond))
+    case 'skip':
+      return docs.slice(s.n)
+    case 'limit':
+      return docs.slice(0, s.n)
+    case 'sort': {
+      const keys = s.keys.map(([p, d]) => [p.split('.'), d] as const)
+      return docs
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => {
+          for (const [segs, dir] of keys) {
+            const c = compareSV(getField(a.d, segs), getField(b.d, segs))
+            if (c !== 0) return c * dir
+          }
+          return a.i - b.i
+        })
+        .map((x) => x.d)
+    }
+    case 'group':
+      return group(s.spec, docs)
+    case 'project':
+      return docs.map((d) => project(s.spec, d))
+    case 'addFields':
+      return docs.map((d) => {
+        const out = cloneSV(d)
+        for (const k of Object.keys(s.spec)) {
+          const v = evalExpr(s.spec[k], d)
+          if (v !== undefined) setField(out, parsePath(k, API), v, API)
+        }
+        return out
+      })
+    case 'count':
+      return docs.length === 0 ? [] : [{ [s.field]: docs.length }]
+    case 'unwind':
+      return docs.flatMap((d) => unwind(s, d))
+    case 'geoNear':
+      throw invalidParam(API, 'geoNear must be the first stage of the pipeline')
+  }
+}
+
+function group(spec: Record<string, unknown>, docs: SVObject[]): SVObject[] {
+  const groups = new Map<string, { id: SV; accs: Array<[string, ReturnType<typeof makeAccumulator>]> }>()
+  const fields = Object.keys(spec).filter((k) => k !== '_id')
+  for (const d of docs) {
+    const id = evalExpr(spec._id, d) ?? null
+    const key = JSON.stringify(id)
+    let g = groups.get(key)
+    if (g === undefined) {
+      g = { id, accs: fields.map((f) => { const acc = spec[f] as Record<string, unknown>; const op = Object.keys(acc)[0]; return [f, makeAccumulator(op, acc[op])] }) }
+      groups.set(key, g)
+    }
+    for (const [, acc] of g.accs) acc.add(d)
+  }
+  return [...groups.values()].map((g) => {
+    const out: SVObject = { _id: g.id }
+    for (const [f, acc] of g.accs) out[f] = acc.result()
+    return out
+  })
+}
+
+function project(spec: Record<string, unknown>, d: SVObject): SVObject {
+  const keys = Object.keys(spec)
+  const isFlag = (v: unknown): boolean => v === 0 || v === 1 || typeof v === 'boolean'
+  const excl = keys.filter((k) => spec[k] === 0 || spec[k] === false)
+  const rest = keys.filter((k) => k !== '_id' && !(spec[k] === 0 || spec[k] === false))
+  if (excl.some((k) => k !== '_id') && rest.length > 0) throw invalidParam(API, `Cannot do inclusion on field ${rest[0]} in exclusion projection`)
+  if (rest.length === 0) {
+    const out = cloneSV(d)
+    for (const k of excl) unsetField(out, parsePath(k, API))
+    return out
+  }
+  const out: SVObject = {}
+  if (!excl.includes('_id') && d._id !== undefined) out._id = d._id
+  for (const k of keys) {
+    if (k === '_id' && isFlag(spec[k])) continue
+    const segs = parsePath(k, API)
+    const v = isFlag(spec[k]) ? getField(d, segs) : evalExpr(spec[k], d)
+    if (v !== undefined) setField(out, segs, cloneSV(v), API)
+  }
+  return out
+}
+
+function unwind(s: { path: string[]; preserve: boolean; indexField: string | null }, d: SVObject): SVObject[] {
+  const v = getField(d, s.path)
+  if (Array.isArray(v) && v.length > 0) {
+    return v.map((el, i) => {
+      const out = cloneSV(d)
+      setField(out, s.path, cloneSV(el), API)
+      if (s.indexField !== null) setField(out, parsePath(s.indexField, API), i, API)
+      return out
+    })
+  }
+  if (v !== undefined && v !== null && !Array.isArray(v)) {
+    const out = cloneSV(d)
+    if (s.indexField !== null) setField(out, parsePath(s.indexField, API), null, API)
+    return [out]
+  }
+  if (!s.preserve) return []
+  const out = cloneSV(d)
+  if (Array.isArray(v)) unsetField(out, s.path)
+  if (s.indexField !== null) setField(out, parsePath(s.indexField, API), null, API)
+  return [out]
+}
+

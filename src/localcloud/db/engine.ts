@@ -1,0 +1,194 @@
+/**
+ * Synchronous document operations on top of the store: the part shared by the public API
+ * (collection.ts, document.ts) and by transaction commits. Every write runs inside one SQLite
+ * transaction, so each API call is atomic even though the API itself is asynchronous.
+ */
+import { randomBytes } from 'crypto'
+import { invalidParam, unsupported } from './errors'
+import { geoSearch } from './geo'
+import { applyProjection, type Projection } from './projection'
+import { MATCH_ALL, type ParsedWhere } from './query-parse'
+import { compileCond, orderTerm, type SqlFrag } from './query-sql'
+import { applyUpdate, type FieldUpdate } from './update'
+import { decodeValue, type SVObject } from './values'
+import type { Row, Store } from './store'
+
+export const DEFAULT_GET_LIMIT = 100
+export const MAX_GET_LIMIT = 1000
+
+export interface QueryState {
+  where: ParsedWhere | null
+  order: Array<[string, 1 | -1]>
+  skip: number
+  limit: number | null
+  projection: Projection | null
+}
+
+/** What a database handle carries into every collection/document reference it creates. */
+export interface DbContext {
+  engine: Engine
+  throwOnNotFound: boolean
+}
+
+export const EMPTY_QUERY: QueryState = { where: null, order: [], skip: 0, limit: null, projection: null }
+
+const ID_PREFIX = randomBytes(8).toString('hex')
+let idCounter = randomBytes(4).readUInt32BE(0) >>> 8
+
+/** 32 hex characters like the cloud's generated ids: seconds, a per-process random part, a counter. */
+export function generateId(): string {
+  idCounter = (idCounter + 1) % 0x100000000
+  const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0')
+  return secs + ID_PREFIX + idCounter.toString(16).padStart(8, '0')
+}
+
+export function checkId(id: unknown, api: string): string | number {
+  if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) return id
+  throw invalidParam(api, `_id must be a non-empty string or a number, got ${id === '' ? '""' : typeof id}`)
+}
+
+/** A stored row as the API returns it: _id first, special values decoded, projection applied. */
+export function rowToUser(id: string | number, data: string, projection: Projection | null): Record<string, unknown> {
+  let doc: SVObject = { _id: id, ...(JSON.parse(data) as SVObject) }
+  if (projection !== null) doc = applyProjection(doc, projection)
+  return data.includes('"$date"') || data.includes('"Point"') ? (decodeValue(doc) as Record<string, unknown>) : doc
+}
+
+export class Engine {
+  constructor(readonly store: Store) {}
+
+  compile(coll: string, where: ParsedWhere | null): SqlFrag {
+    return compileCond(where?.cond ?? MATCH_ALL, (p) => this.store.isMultikey(coll, p))
+  }
+
+  effectiveLimit(limit: number | null): number {
+    // like the SDK: no limit (or limit(0)) means 100; more than 1000 is clamped to 1000
+    return limit === null || limit === 0 ? DEFAULT_GET_LIMIT : Math.min(limit, MAX_GET_LIMIT)
+  }
+
+  private selectSql(coll: string, q: QueryState, frag: SqlFrag): string {
+    const terms = q.order.map(([p, d]) => {
+      const t = orderTerm(p, d)
+      if (t === null) throw unsupported(`orderBy on field path ${JSON.stringify(p)}`)
+      return t
+    })
+    const order = terms.length > 0 ? ` ORDER BY ${terms.join(', ')}` : ''
+    return `SELECT rowid, _id, data FROM ${this.store.table(coll)} WHERE ${frag.sql}${order} LIMIT ? OFFSET ?`
+  }
+
+  find(coll: string, q: QueryState, api: string): Array<Record<string, unknown>> {
+    if (!this.store.readable(coll, api)) {
+      if (q.where?.geo) geoSearch(this.store, coll, q.where.geo, { sql: '1', params: [] }, 0, api)
+      return []
+    }
+    const frag = this.compile(coll, q.where)
+    const limit = this.effectiveLimit(q.limit)
+    if (q.where?.geo) {
+      if (q.order.length > 0) throw unsupported('orderBy() together with db.command.geoNear (results are ordered by distance)')
+      const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
+      const byRowid = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
+      return hits.map((h) => {
+        const r = byRowid.get(h.rowid) as { _id: string | number; data: string }
+        return rowToUser(r._id, r.data, q.projection)
+      })
+    }
+    const rows = this.store.prepare(this.selectSql(coll, q, frag)).all(...frag.params, limit, q.skip) as Row[]
+    return rows.map((r) => rowToUser(r._id, r.data, q.projection))
+  }
+
+  explain(coll: string, q: QueryState): string[] {
+    const frag = this.compile(coll, q.where)
+    const sql = this.selectSql(coll, q, frag)
+    const plan = this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...frag.params, this.effectiveLimit(q.limit), q.skip) as Array<{ detail: string }>
+    return plan.map((p) => p.detail)
+  }
+
+  count(coll: string, where: ParsedWhere | null, api: string): number {
+    if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with count()')
+    if (!this.store.readable(coll, api)) return 0
+    const frag = this.compile(coll, where)
+    const r = this.store.prepare(`SELECT count(*) AS n FROM ${this.store.table(coll)} WHERE ${frag.sql}`).get(...frag.params) as { n: number }
+    return r.n
+  }
+
+  insert(coll: string, doc: SVObject, api: string): string | number {
+    const id = doc._id === undefined ? generateId() : checkId(doc._id, api)
+    const body = { ...doc }
+    delete body._id
+    this.store.write(() => {
+      this.store.ensureTable(coll, api)
+      this.store.insertRow(coll, id, body, api)
+    })
+    return id
+  }
+
+  setDoc(coll: string, id: string | number, body: SVObject, api: string): { updated: number; created: number } {
+    return this.store.write(() => {
+      this.store.ensureTable(coll, api)
+      const row = this.store.getRow(coll, id)
+      if (row === undefined) {
+        this.store.insertRow(coll, id, body, api)
+        return { updated: 0, created: 1 }
+      }
+      this.store.updateRow(coll, row, body, api)
+      return { updated: 1, created: 0 }
+    })
+  }
+
+  updateDoc(coll: string, id: string | number, ops: FieldUpdate[], api: string): number {
+    if (!this.store.readable(coll, api)) return 0
+    return this.store.write(() => {
+      const row = this.store.getRow(coll, id)
+      if (row === undefined) return 0
+      const doc = JSON.parse(row.data) as SVObject
+      applyUpdate(doc, ops, api)
+      this.store.updateRow(coll, row, doc, api)
+      return 1
+    })
+  }
+
+  removeDoc(coll: string, id: string | number, api: string): number {
+    if (!this.store.readable(coll, api)) return 0
+    return this.store.write(() => this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE _id = ?`).run(id).changes)
+  }
+
+  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string): number {
+    if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with update()')
+    if (!this.store.readable(coll, api)) return 0
+    const frag = this.compile(coll, where)
+    return this.store.write(() => {
+      const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}`).all(...frag.params) as Row[]
+      for (const row of rows) {
+        const doc = JSON.parse(row.data) as SVObject
+        applyUpdate(doc, ops, api)
+        this.store.updateRow(coll, row, doc, api)
+      }
+      return rows.length
+    })
+  }
+
+  removeWhere(coll: string, where: ParsedWhere | null, api: string): number {
+    if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with remove()')
+    if (!this.store.readable(coll, api)) return 0
+    const frag = this.compile(coll, where)
+    return this.store.write(() => this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE ${frag.sql}`).run(...frag.params).changes)
+  }
+
+  /** Stored documents (with _id) for aggregation; `limit` null = all. */
+  scan(coll: string, where: ParsedWhere | null, order: Array<[string, 1 | -1]>, skip: number, limit: number | null, api: string): SVObject[] {
+    if (!this.store.readable(coll, api)) return []
+    const frag = this.compile(coll, where)
+    const sql = this.selectSql(coll, { ...EMPTY_QUERY, order }, frag)
+    const rows = this.store.prepare(sql).all(...frag.params, limit ?? -1, skip) as Row[]
+    return rows.map((r) => ({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }))
+  }
+
+  rowsByRowid(coll: string, rowids: number[]): SVObject[] {
+    const stmt = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
+    return rowids.map((id) => {
+      const r = stmt.get(id) as { _id: string | number; data: string }
+      return { _id: r._id, ...(JSON.parse(r.data) as SVObject) } as SVObject
+    })
+  }
+}
+

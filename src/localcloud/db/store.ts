@@ -1,0 +1,212 @@
+/**
+ * The SQLite layer. One table per collection: `_id` (no type affinity, so 1 and '1' stay distinct
+ * like in MongoDB), `data` (the document minus _id, as JSON) and `v` (a database-wide increasing
+ * version, bumped on every write, which transactions use to detect conflicts; a global counter
+ * rather than a per-row one so that delete-and-recreate is never mistaken for "unchanged").
+ *
+ * WAL with synchronous=NORMAL: a commit is appended to the WAL before the call returns, so every
+ * acknowledged write survives the process being killed (an OS crash may lose the last commits).
+ * Writes run in BEGIN IMMEDIATE transactions so another process cannot interleave a read-modify-write.
+ */
+import Database from 'better-sqlite3'
+import { collectionNotExist, duplicateKey, invalidParam, requestFailed } from './errors'
+import { arrayPaths } from './paths'
+import { matchesJson } from './query-match'
+import type { SVObject } from './values'
+
+export interface Row {
+  rowid: number
+  _id: string | number
+  data: string
+  v: number
+}
+
+export interface GeoIndexInfo {
+  field: string
+  rtree: string
+}
+
+const NAME = /^[A-Za-z0-9_-]{1,100}$/
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+export class Store {
+  readonly db: Database.Database
+  readonly strict: boolean
+  private readonly stmts = new Map<string, Database.Statement>()
+  private readonly tables = new Set<string>()
+  private readonly multikey = new Map<string, Set<string>>()
+  private readonly geo = new Map<string, GeoIndexInfo[]>()
+  private readonly runInTx: Database.Transaction<(f: () => unknown) => unknown>
+  private seq = 0
+
+  constructor(file: string, strict: boolean) {
+    this.strict = strict
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.function('lc_match', { deterministic: true }, (data: unknown, cond: unknown) =>
+      matchesJson(String(data), String(cond)) ? 1 : 0
+    )
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS _lc_multikey (coll TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (coll, path)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS _lc_geo (coll TEXT NOT NULL, field TEXT NOT NULL, rtree TEXT NOT NULL, PRIMARY KEY (coll, field)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS _lc_indexes (coll TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (coll, name)) WITHOUT ROWID;
+    `)
+    this.runInTx = this.db.transaction((f: () => unknown) => f())
+    for (const r of this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*'").all() as Array<{ name: string }>) {
+      this.tables.add(r.name.slice(2))
+      const m = this.db.prepare(`SELECT max(v) AS m FROM ${quoteIdent(r.name)}`).get() as { m: number | null }
+      this.seq = Math.max(this.seq, m.m ?? 0)
+    }
+    for (const r of this.db.prepare('SELECT coll, path FROM _lc_multikey').all() as Array<{ coll: string; path: string }>) {
+      this.multikeySet(r.coll).add(r.path)
+    }
+    for (const r of this.db.prepare('SELECT coll, field, rtree FROM _lc_geo').all() as Array<{ coll: string; field: string; rtree: string }>) {
+      this.geoIndexes(r.coll).push({ field: r.field, rtree: r.rtree })
+    }
+  }
+
+  /** Prepared statements are cached by SQL text; building a query's SQL is cheap, preparing it is not. */
+  prepare(sql: string): Database.Statement {
+    let s = this.stmts.get(sql)
+    if (s === undefined) {
+      s = this.db.prepare(sql)
+      if (this.stmts.size > 2000) this.stmts.clear()
+      this.stmts.set(sql, s)
+    }
+    return s
+  }
+
+  /** Synchronous IMMEDIATE transaction; nested calls become savepoints. */
+  write<T>(fn: () => T): T {
+    return this.runInTx.immediate(fn) as T
+  }
+
+  static checkName(coll: string, api: string): void {
+    if (typeof coll !== 'string' || !NAME.test(coll)) {
+      throw invalidParam(api, `invalid collection name ${JSON.stringify(coll)} (letters, digits, "_" and "-", at most 100)`)
+    }
+  }
+
+  table(coll: string): string {
+    return quoteIdent(`c_${coll}`)
+  }
+
+  exists(coll: string): boolean {
+    return this.tables.has(coll)
+  }
+
+  /** Reads of a never-created collection see it empty, unless strict mode reproduces the cloud's -502005. */
+  readable(coll: string, api: string): boolean {
+    if (this.tables.has(coll)) return true
+    if (this.strict) throw collectionNotExist(api, coll)
+    return false
+  }
+
+  ensureTable(coll: string, api: string, create = !this.strict): void {
+    if (this.tables.has(coll)) return
+    if (!create) throw collectionNotExist(api, coll)
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table(coll)} (_id PRIMARY KEY NOT NULL, data TEXT NOT NULL, v INTEGER NOT NULL)`)
+    this.tables.add(coll)
+  }
+
+  nextVersion(): number {
+    return ++this.seq
+  }
+
+  private multikeySet(coll: string): Set<string> {
+    let s = this.multikey.get(coll)
+    if (s === undefined) {
+      s = new Set()
+      this.multikey.set(coll, s)
+    }
+    return s
+  }
+
+  /** True if the path, or a prefix of it, has ever held an array in this collection. */
+  isMultikey(coll: string, path: string): boolean {
+    const s = this.multikey.get(coll)
+    if (s === undefined || s.size === 0) return false
+    let i = path.indexOf('.')
+    while (i !== -1) {
+      if (s.has(path.slice(0, i))) return true
+      i = path.indexOf('.', i + 1)
+    }
+    return s.has(path)
+  }
+
+  private noteArrays(coll: string, doc: SVObject): void {
+    const found = new Set<string>()
+    arrayPaths(doc, found)
+    if (found.size === 0) return
+    const known = this.multikeySet(coll)
+    for (const p of found) {
+      if (known.has(p)) continue
+      this.prepare('INSERT OR IGNORE INTO _lc_multikey (coll, path) VALUES (?, ?)').run(coll, p)
+      known.add(p)
+    }
+  }
+
+  geoIndexes(coll: string): GeoIndexInfo[] {
+    let g = this.geo.get(coll)
+    if (g === undefined) {
+      g = []
+      this.geo.set(coll, g)
+    }
+    return g
+  }
+
+  getRow(coll: string, id: string | number): Row | undefined {
+    if (!this.tables.has(coll)) return undefined
+    return this.prepare(`SELECT rowid, _id, data, v FROM ${this.table(coll)} WHERE _id = ?`).get(id) as Row | undefined
+  }
+
+  versionOf(coll: string, id: string | number): number {
+    if (!this.tables.has(coll)) return 0
+    const r = this.prepare(`SELECT v FROM ${this.table(coll)} WHERE _id = ?`).get(id) as { v: number } | undefined
+    return r?.v ?? 0
+  }
+
+  insertRow(coll: string, id: string | number, doc: SVObject, api: string): void {
+    this.noteArrays(coll, doc)
+    this.guard(coll, id, api, () =>
+      this.prepare(`INSERT INTO ${this.table(coll)} (_id, data, v) VALUES (?, ?, ?)`).run(id, JSON.stringify(doc), this.nextVersion())
+    )
+  }
+
+  updateRow(coll: string, row: Row, doc: SVObject, api: string): void {
+    this.noteArrays(coll, doc)
+    this.guard(coll, row._id, api, () =>
+      this.prepare(`UPDATE ${this.table(coll)} SET data = ?, v = ? WHERE rowid = ?`).run(JSON.stringify(doc), this.nextVersion(), row.rowid)
+    )
+  }
+
+  deleteRow(coll: string, rowid: number): void {
+    this.prepare(`DELETE FROM ${this.table(coll)} WHERE rowid = ?`).run(rowid)
+  }
+
+  /** Maps SQLite constraint failures to the errors the cloud database reports for the same cause. */
+  private guard(coll: string, id: string | number, api: string, fn: () => unknown): void {
+    try {
+      fn()
+    } catch (e) {
+      const err = e as { code?: string; message?: string }
+      if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicateKey(api, coll, '_id_', `{ _id: ${JSON.stringify(id)} }`)
+      if (err.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const m = /index '([^']+)'/.exec(err.message ?? '')
+        const index = m ? m[1].replace(/^c_.*?__/, '').replace(/__u$/, '') : 'unique'
+        throw duplicateKey(api, coll, index, `(document ${JSON.stringify(id)})`)
+      }
+      if (err.code === 'SQLITE_CONSTRAINT_TRIGGER') throw requestFailed(api, `${err.message ?? ''} (document ${JSON.stringify(id)})`)
+      throw e
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

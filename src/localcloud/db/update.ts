@@ -1,0 +1,155 @@
+/**
+ * update({ data }) -> a list of field operations, then applied to a stored document.
+ *
+ * Semantics follow the SDK's UpdateSerializer: plain nested objects are flattened to dot paths and
+ * each leaf is a $set, so `{ style: { color: 'red' } }` changes style.color and keeps the rest of
+ * style; `_.set({...})` replaces the field wholesale; `_id` cannot be updated. Errors raised by the
+ * server (conflicting paths, $inc on a string, creating a field under null) are reproduced with
+ * MongoDB's wording so the same bug fails the same way locally.
+ */
+import { QueryCommand, LogicCommand, UpdateCommand } from './commands'
+import { invalidParam, requestFailed } from './errors'
+import { parsePath, setField, unsetField } from './paths'
+import { compareSV, encodeValue, isDateSV, isObjectSV, isPlainObject, type SV, type SVObject } from './values'
+
+export type FieldUpdate =
+  | { t: 'set'; path: string; segs: string[]; v: SV }
+  | { t: 'unset'; path: string; segs: string[] }
+  | { t: 'inc'; path: string; segs: string[]; n: number }
+  | { t: 'push'; path: string; segs: string[]; each: SV[]; position?: number; slice?: number; sort?: 1 | -1 | Record<string, 1 | -1> }
+
+export function parseUpdate(data: unknown, api: string, now: number): FieldUpdate[] {
+  if (!isPlainObject(data)) throw invalidParam(api, 'update data must be a non-empty object')
+  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw invalidParam(api, '_id cannot be updated (不能更新_id的值)')
+  const ops: FieldUpdate[] = []
+  flatten(data, '', ops, api, now)
+  if (ops.length === 0) throw invalidParam(api, 'update data must be a non-empty object')
+  const paths = ops.map((o) => o.path).sort()
+  for (let i = 1; i < paths.length; i++) {
+    const a = paths[i - 1]
+    const b = paths[i]
+    if (a === b || b.startsWith(a + '.')) {
+      throw requestFailed(api, `Updating the path '${b}' would create a conflict at '${a}'`)
+    }
+  }
+  return ops
+}
+
+function flatten(obj: Record<string, unknown>, prefix: string, ops: FieldUpdate[], api: string, now: number): void {
+  for (const key of Object.keys(obj)) {
+    const v = obj[key]
+    if (v === undefined) continue
+    if (key.startsWith('$')) throw invalidParam(api, `operator-like key ${JSON.stringify(key)} in update data is refused; use db.command`)
+    const path = prefix === '' ? key : `${prefix}.${key}`
+    const segs = parsePath(path, api)
+    if (v instanceof UpdateCommand) ops.push(fromCommand(v, path, segs, api, now))
+    else if (v instanceof QueryCommand || v instanceof LogicCommand) throw invalidParam(api, 'query operators cannot be used in update data')
+    else if (isPlainObject(v) && Object.keys(v).length > 0) flatten(v, path, ops, api, now)
+    else ops.push({ t: 'set', path, segs, v: encodeValue(v, api, now) })
+  }
+}
+
+function fromCommand(c: UpdateCommand, path: string, segs: string[], api: string, now: number): FieldUpdate {
+  switch (c.op) {
+    case 'set':
+      return { t: 'set', path, segs, v: encodeValue(c.operands[0], api, now) }
+    case 'remove':
+      return { t: 'unset', path, segs }
+    case 'inc':
+      return { t: 'inc', path, segs, n: c.operands[0] as number }
+    case 'push': {
+      const args = c.operands
+      const enc = (xs: unknown[]): SV[] => xs.map((x) => encodeValue(x, api, now))
+      if (args.length === 1 && isPlainObject(args[0]) && 'each' in args[0]) {
+        const m = args[0]
+        if (!Array.isArray(m.each)) throw invalidParam(api, 'db.command.push: "each" must be an array')
+        const int = (name: string, x: unknown): number | undefined => {
+          if (x === undefined) return undefined
+          if (typeof x !== 'number' || !Number.isInteger(x)) throw invalidParam(api, `db.command.push: "${name}" must be an integer`)
+          return x
+        }
+        const sort = m.sort as 1 | -1 | Record<string, 1 | -1> | undefined
+        return { t: 'push', path, segs, each: enc(m.each), position: int('position', m.position), slice: int('slice', m.slice), sort }
+      }
+      const each = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args
+      return { t: 'push', path, segs, each: enc(each) }
+    }
+  }
+}
+
+export function cloneSV<T extends SV>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) return v.map(cloneSV) as T
+  const out: SVObject = {}
+  for (const k of Object.keys(v)) out[k] = cloneSV(v[k])
+  return out as T
+}
+
+function getPlain(doc: SVObject, segs: string[]): SV | undefined {
+  let cur: SV | undefined = doc
+  for (const s of segs) {
+    if (Array.isArray(cur)) cur = /^\d+$/.test(s) ? cur[Number(s)] : undefined
+    else if (isObjectSV(cur) && !isDateSV(cur)) cur = cur[s]
+    else return undefined
+  }
+  return cur
+}
+
+function typeName(v: SV): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (isDateSV(v)) return 'date'
+  return typeof v === 'object' ? 'object' : typeof v
+}
+
+/** Applies the operations in place. Throws before writing anything if one of them is invalid. */
+export function applyUpdate(doc: SVObject, ops: FieldUpdate[], api: string): void {
+  for (const op of ops) {
+    switch (op.t) {
+      case 'set':
+        setField(doc, op.segs, cloneSV(op.v), api)
+        break
+      case 'unset':
+        unsetField(doc, op.segs)
+        break
+      case 'inc': {
+        const cur = getPlain(doc, op.segs)
+        if (cur !== undefined && typeof cur !== 'number') {
+          throw requestFailed(api, `Cannot apply $inc to a value of non-numeric type. The field '${op.path}' is of type ${typeName(cur)}`)
+        }
+        setField(doc, op.segs, (cur ?? 0) + op.n, api)
+        break
+      }
+      case 'push': {
+        const cur = getPlain(doc, op.segs)
+        if (cur !== undefined && !Array.isArray(cur)) {
+          throw requestFailed(api, `The field '${op.path}' must be an array but is of type ${typeName(cur)}`)
+        }
+        const arr: SV[] = cur === undefined ? [] : cur.slice()
+        const items = op.each.map((x) => cloneSV(x))
+        const pos = op.position === undefined ? arr.length : op.position < 0 ? Math.max(0, arr.length + op.position) : Math.min(op.position, arr.length)
+        arr.splice(pos, 0, ...items)
+        if (op.sort !== undefined) sortArray(arr, op.sort)
+        const out = op.slice === undefined ? arr : op.slice >= 0 ? arr.slice(0, op.slice) : arr.slice(op.slice)
+        setField(doc, op.segs, out, api)
+        break
+      }
+    }
+  }
+}
+
+function sortArray(arr: SV[], spec: 1 | -1 | Record<string, 1 | -1>): void {
+  if (typeof spec === 'number') {
+    arr.sort((a, b) => compareSV(a, b) * spec)
+    return
+  }
+  const keys = Object.keys(spec)
+  arr.sort((a, b) => {
+    for (const k of keys) {
+      const segs = k.split('.')
+      const c = compareSV(isObjectSV(a) ? getPlain(a, segs) : undefined, isObjectSV(b) ? getPlain(b, segs) : undefined)
+      if (c !== 0) return c * spec[k]
+    }
+    return 0
+  })
+}

@@ -1,0 +1,123 @@
+/**
+ * Durability of the local database file (local-only: the cloud database is durable by contract).
+ * Requirement (DESIGN.md "Local cloud"): durable across restarts and kill -9 — no acknowledged
+ * write may be lost.
+ */
+import { spawn } from 'child_process'
+import { writeFileSync } from 'fs'
+import { join } from 'path'
+import { LocalDatabase } from '../../src/localcloud/db'
+import { localOnly, tempDir } from './db-under-test'
+
+const INDEX_SPEC = {
+  collections: {
+    stores: { indexes: [{ name: 'loc', keys: [{ field: 'location', direction: '2dsphere' as const }] }] },
+    fans: {
+      indexes: [
+        { name: 'store_created', keys: [{ field: 'storeId', direction: 1 as const }, { field: 'createdAt', direction: -1 as const }] },
+        { name: 'openid_unique', keys: [{ field: 'openid', direction: 1 as const }], unique: true }
+      ]
+    }
+  }
+}
+
+localOnly('data, indexes and geo index survive close and reopen', async () => {
+  const tmp = tempDir()
+  try {
+    const file = join(tmp.dir, 'cloud.sqlite')
+    const first = new LocalDatabase({ file })
+    first.ensureIndexes(INDEX_SPEC)
+    const db1 = first.api()
+    await db1.collection('fans').add({ data: { _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new'] } })
+    await db1.collection('stores').add({ data: { _id: 'st1', location: db1.Geo.Point(113.3, 23.1) } })
+    await db1.runTransaction(async (tx) => {
+      await tx.collection('fans').doc('f2').set({ data: { openid: 'o2', storeId: 's1' } })
+    })
+    const snap = first.snapshot()
+    first.close()
+
+    const second = new LocalDatabase({ file })
+    second.ensureIndexes(INDEX_SPEC) // idempotent on an existing file
+    expect(second.snapshot()).toEqual(snap)
+    const db2 = second.api()
+    expect((await db2.collection('fans').doc('f1').get()).data).toEqual({
+      _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new']
+    })
+    expect((await db2.collection('fans').where({ tags: 'new' }).get()).data.map((d) => d._id)).toEqual(['f1'])
+    const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.31, 23.11), maxDistance: 5000 }) }).get()
+    expect(near.data.map((d) => d._id)).toEqual(['st1'])
+    await expect(db2.collection('fans').add({ data: { openid: 'o1' } })).rejects.toMatchObject({ errCode: -502001 })
+    // versions keep increasing across reopen, so conflict detection still works
+    const tx = await db2.startTransaction()
+    await tx.collection('fans').doc('f2').get()
+    await db2.collection('fans').doc('f2').update({ data: { storeId: 's2' } })
+    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    second.close()
+  } finally {
+    tmp.cleanup()
+  }
+})
+
+localOnly('kill -9 of a writing process loses no acknowledged write', async () => {
+  const tmp = tempDir()
+  try {
+    const file = join(tmp.dir, 'kill.sqlite')
+    const script = join(tmp.dir, 'writer.ts')
+    const entry = join(__dirname, '../../src/localcloud/db/index.ts')
+    writeFileSync(
+      script,
+      `import { LocalDatabase } from ${JSON.stringify(entry)}
+const db = new LocalDatabase({ file: ${JSON.stringify(file)} }).api()
+;(async () => {
+  for (let i = 0; ; i++) {
+    if (i % 10 === 9) {
+      const ids = await db.runTransaction(async (tx) => {
+        const a = await tx.collection('acks').add({ data: { i, tx: true } })
+        const b = await tx.collection('acks').add({ data: { i, tx: true, second: true } })
+        return [a._id, b._id]
+      })
+      process.stdout.write(ids.join('\\n') + '\\n')
+    } else {
+      const r = await db.collection('acks').add({ data: { i, payload: 'x'.repeat(200) } })
+      process.stdout.write(r._id + '\\n')
+    }
+  }
+})()
+`
+    )
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: join(__dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'] })
+    const acked: string[] = []
+    let buf = ''
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`writer produced too little output: ${stderr}`)), 15_000)
+      child.stdout.on('data', (d: Buffer) => {
+        buf += d.toString()
+        const lines = buf.split('\n')
+        buf = lines.pop() ?? ''
+        acked.push(...lines.filter((l) => l !== ''))
+        if (acked.length >= 2000) {
+          clearTimeout(timer)
+          child.kill('SIGKILL')
+          resolve()
+        }
+      })
+    })
+    expect(await exited).toBe('SIGKILL')
+
+    const reopened = new LocalDatabase({ file })
+    const db = reopened.api()
+    const missing: string[] = []
+    for (const id of acked) {
+      const r = await db.collection('acks').where({ _id: id }).count()
+      if (r.total !== 1) missing.push(id)
+    }
+    expect(missing).toEqual([])
+    expect(reopened.snapshot().docs).toBeGreaterThanOrEqual(acked.length)
+    reopened.close()
+  } finally {
+    tmp.cleanup()
+  }
+}, 30_000)

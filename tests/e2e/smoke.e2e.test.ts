@@ -1,0 +1,42 @@
+import type { Browser } from 'playwright-core'
+import { launchBrowser, pageAs, screenshot } from '../support/browser'
+import { spawnCloud, type RunningCloud } from '../support/spawn-cloud'
+
+let cloud: RunningCloud
+let browser: Browser
+
+beforeAll(async () => {
+  cloud = await spawnCloud()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+
+describe('H5 app on the local cloud', () => {
+  it('shows the demo brand and its stores to a shopper', async () => {
+    const page = await pageAs(browser, cloud.url, 'demo-shopper-1')
+    await page.getByText('拾光咖啡').first().waitFor()
+    await page.getByText('静安寺店').first().waitFor()
+    await page.getByText('陆家嘴店').first().waitFor()
+    await screenshot(page, 'home-shopper')
+  })
+
+  it('switches persona to the brand manager and opens the manager overview with store figures', async () => {
+    const page = await pageAs(browser, cloud.url, 'demo-shopper-1')
+    await page.locator('.persona-switcher').waitFor()
+    await page.getByText('品牌运营 陈静').first().click()
+    await page.goto(`${cloud.url}/#/manager/pages/overview/index`)
+    await page.getByText('五角场店').first().waitFor()
+    await page.getByText('归属规则').first().waitFor()
+    await screenshot(page, 'manager-overview')
+  })
+
+  it('refuses the manager overview to a staff member', async () => {
+    const page = await pageAs(browser, cloud.url, 'demo-staff-1')
+    await page.goto(`${cloud.url}/#/manager/pages/overview/index`)
+    await page.getByText('没有权限').first().waitFor()
+  })
+})

@@ -1,0 +1,37 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { FUNCTION_NAMES } from '../../src/contract'
+import { buildFunctions } from '../../scripts/build-functions'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+
+describe('deployable cloud function folders', () => {
+  beforeAll(async () => {
+    await buildFunctions()
+  }, 60_000)
+
+  it.each(FUNCTION_NAMES)('%s has index.js, package.json with wx-server-sdk, and config.json', (name) => {
+    const dir = path.join(ROOT, 'cloudfunctions', name)
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
+    expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk'])
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))
+    expect(config.timeout).toBeGreaterThanOrEqual(3)
+    expect(Array.isArray(config.permissions.openapi)).toBe(true)
+    const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+    // It asks for the real SDK, bundles everything else, and carries no local-cloud code.
+    expect(code).toMatch(/require\("wx-server-sdk"\)/)
+    expect(code).not.toMatch(/localcloud|better-sqlite3|LocalDatabase/)
+    expect(code).not.toMatch(/require\("(zod|dayjs|\.\.?\/)/)
+  })
+
+  it('a function that calls an openapi declares that permission', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', 'staffCode', 'config.json'), 'utf8'))
+    expect(config.permissions.openapi).toContain('wxacode.getUnlimited')
+  })
+
+  it('the root project.config.json points DevTools at the weapp build and the function folders', () => {
+    const project = JSON.parse(fs.readFileSync(path.join(ROOT, 'project.config.json'), 'utf8'))
+    expect(project.miniprogramRoot).toBe('dist/weapp/')
+    expect(project.cloudfunctionRoot).toBe('cloudfunctions/')
+  })
+})

@@ -1,0 +1,77 @@
+import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
+
+let t: TestCloud
+beforeEach(async () => {
+  t = await startTestCloud()
+})
+afterEach(async () => {
+  await t.stop()
+})
+
+describe('roles come from the server, not the request', () => {
+  it('session tells a shopper, a staff member and a manager apart by openid', async () => {
+    expect(expectOk(await t.call('session', {}, 'someone')).role).toBe('shopper')
+    expect(expectOk(await t.call('session', {}, 'demo-staff-1'))).toMatchObject({ role: 'staff', staff: { staffId: 'sf01', storeName: '静安寺店' } })
+    expect(expectOk(await t.call('session', {}, 'demo-manager')).role).toBe('manager')
+  })
+
+  it('a shopper asking for a staff or manager function is refused', async () => {
+    expect(await t.call('myFans', {}, 'someone')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await t.call('staffCode', {}, 'someone')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await t.call('managerOverview', {}, 'demo-staff-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+
+  it('a store manager sees only their store; asking for another is refused', async () => {
+    const own = expectOk(await t.call('managerOverview', {}, 'demo-store-manager'))
+    expect(own.stores.map((s) => s.storeId)).toEqual(['st02'])
+    expect(await t.call('managerOverview', { storeId: 'st01' }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(expectOk(await t.call('managerOverview', {}, 'demo-manager')).stores).toHaveLength(6)
+  })
+})
+
+describe('staff pages', () => {
+  it('my code is a signed scene that checks a shopper in to this staff member, with a PNG QR', async () => {
+    const code = expectOk(await t.call('staffCode', {}, 'demo-staff-1'))
+    expect(code.scene.length).toBeLessThanOrEqual(32)
+    expect(code.path).toBe(`pages/checkin/index?scene=${encodeURIComponent(code.scene)}&via=share`)
+    expect(code.qrUrl).toMatch(/\/files\/codes\/staff\/sf01-v1\.png$/)
+    const r = expectOk(await t.call('checkin', { scene: code.scene }, 'shopper-1'))
+    expect(r.ownerStaff?.staffId).toBe('sf01')
+  })
+
+  it('my fans lists my fans newest first, paged with nextBefore', async () => {
+    const scene = t.scene('staff', 'sf01')
+    for (let i = 0; i < 5; i++) {
+      await t.call('checkin', { scene }, `fan-${i}`)
+      await new Promise((r) => setTimeout(r, 3))
+    }
+    await t.call('checkin', { scene: t.scene('staff', 'sf02') }, 'other-staff-fan')
+    const first = expectOk(await t.call('myFans', { limit: 3 }, 'demo-staff-1'))
+    expect(first.total).toBe(5)
+    expect(first.fans).toHaveLength(3)
+    expect(first.fans[0].since).toBeGreaterThan(first.fans[2].since)
+    const rest = expectOk(await t.call('myFans', { limit: 3, before: first.nextBefore as number }, 'demo-staff-1'))
+    expect(rest.fans).toHaveLength(2)
+    expect(rest.nextBefore).toBeNull()
+    const all = [...first.fans, ...rest.fans].map((f) => f.memberCode)
+    expect(new Set(all).size).toBe(5)
+  })
+})
+
+describe('attribution policy', () => {
+  it('a brand manager changes the policy and the next scan follows it', async () => {
+    await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'fan-x')
+    const sameStoreOther = t.scene('staff', 'sf02')
+    expect(expectOk(await t.call('checkin', { scene: sameStoreOther }, 'fan-x')).ownerStaff?.staffId).toBe('sf01')
+    const policy = { mode: 'last' as const, protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false }
+    expect(expectOk(await t.call('setAttributionPolicy', { policy }, 'demo-manager')).policy.mode).toBe('last')
+    const r = expectOk(await t.call('checkin', { scene: sameStoreOther }, 'fan-x'))
+    expect(r.ownerStaff?.staffId).toBe('sf02')
+    expect(await t.count('bindingEvents', { fanId: 'fan-x', from: 'sf01', to: 'sf02', reason: 'last_scan' })).toBe(1)
+  })
+
+  it('a store manager may not change the brand policy', async () => {
+    const policy = { mode: 'last' as const, protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false }
+    expect(await t.call('setAttributionPolicy', { policy }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})

@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { ROOT } from './spawn-cloud'
+
+export const SCREENSHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots')
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[]
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background connections). */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = CANDIDATES.find((p) => fs.existsSync(p))
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-browser.mjs` or set CHROMIUM_PATH')
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
+
+/** A phone-sized page that acts as `openid` (the H5 persona switcher keeps it in localStorage). */
+export async function pageAs(browser: Browser, baseUrl: string, openid: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' })
+  await context.addInitScript((id) => window.localStorage.setItem('fanloop.persona', id), openid)
+  const page = await context.newPage()
+  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`))
+  await page.goto(`${baseUrl}/#/pages/index/index`)
+  return page
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  const file = path.join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}

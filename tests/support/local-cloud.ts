@@ -1,0 +1,50 @@
+import { DEFAULT_POLICY, type AttributionPolicy, type FunctionName, type OutputOf, type Result } from '../../src/contract'
+import { signScene } from '../../src/domain/scene-signature'
+import { LocalCloud } from '../../src/localcloud'
+import { STAFF, STORES, TEMPLATES } from '../../src/localcloud/demo/brand'
+
+/**
+ * An in-process local cloud on an in-memory database, serving the functions from source, with the
+ * demo brand's stores, staff and templates but no history (so every count in a test is the test's own).
+ */
+export interface TestCloud {
+  cloud: LocalCloud
+  url: string
+  call<N extends FunctionName>(name: N, event: unknown, openid?: string): Promise<Result<OutputOf<N>>>
+  http<N extends FunctionName>(name: N, event: unknown, openid?: string): Promise<Result<OutputOf<N>>>
+  scene(kind: 'store' | 'staff', id: string, version?: number): string
+  count(collection: string, where?: Record<string, unknown>): Promise<number>
+  stop(): Promise<void>
+}
+
+export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>; serve?: boolean } = {}): Promise<TestCloud> {
+  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', port: 0, staticDir: null })
+  const db = cloud.db.api()
+  for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(...s.location.coordinates) } })
+  for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
+  for (const t of TEMPLATES) await db.collection('couponTemplates').add({ data: { ...t } })
+  await db.collection('settings').add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy } } })
+  const url = opts.serve ? (await cloud.start()).url : ''
+  const key = process.env.FANLOOP_SIGNING_KEY as string
+  return {
+    cloud,
+    url,
+    call: (name, event, openid) => cloud.call(name, event, openid) as never,
+    http: async (name, event, openid) => {
+      const res = await fetch(`${url}/fn/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
+        body: JSON.stringify(event)
+      })
+      return (await res.json()) as never
+    },
+    scene: (kind, id, version = 1) => signScene(key, kind, id, version),
+    count: async (collection, where = {}) => (await db.collection(collection).where(where).count()).total,
+    stop: () => cloud.stop()
+  }
+}
+
+export function expectOk<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
+  return r.data
+}
