@@ -84,5 +84,34 @@ export function buildHistory(now: number, days = 60): History {
       }
     }
   }
+  addRegular(now, { fans, visits, coupons, sales }, bump)
   return { fans, visits, coupons, sales, counters: [...counters.values()] }
+}
+
+type Bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => void
+
+/** The persona 顾客 小林: a fan of 王芳 at 静安寺店 for 20 days, three visits, two purchases, a coupon to use. */
+function addRegular(now: number, h: Omit<History, 'counters'>, bump: Bump): void {
+  const openid = 'demo-shopper-1'
+  const joined = chinaDayStart(now) - 20 * DAY_MS + 14 * 3600_000
+  const visitTimes = [joined, joined + 6 * DAY_MS, joined + 15 * DAY_MS]
+  h.fans.push({ _id: openid, memberCode: memberCodeFor(openid), firstStoreId: 'st01', lastStoreId: 'st01', channel: 'staff_code', capturingStaffId: 'sf01', ownerStaffId: 'sf01', boundAt: joined, createdAt: joined, lastVisitAt: visitTimes[2], visits: 3 })
+  visitTimes.forEach((at, i) => {
+    h.visits.push({ fanId: openid, storeId: 'st01', servingStaffId: 'sf01', ownerStaffId: 'sf01', channel: 'staff_code', at, dayKey: chinaDayKey(at) })
+    bump(chinaDayKey(at), 'st01', 'sf01', (c) => {
+      c.visits++
+      if (i === 0) {
+        c.newFans++
+        c.couponsIssued++
+        c.byChannel.staff_code++
+      }
+    })
+  })
+  const welcome = TEMPLATES[0]
+  const couponId = couponIdFor(openid, welcome._id, 'welcome')
+  const issuedAt = visitTimes[0]
+  h.coupons.push({ _id: couponId, code: couponCodeFor(couponId), fanId: openid, templateId: welcome._id, title: welcome.title, kind: welcome.kind, value: welcome.value, thresholdFen: welcome.thresholdFen, ...validityWindow(welcome.validity, issuedAt), storeIds: null, issuedAt, issuedBy: 'checkin', occasion: 'welcome', storeId: 'st01', ownerStaffId: 'sf01', redeemedAt: visitTimes[1] })
+  for (const [k, at] of [visitTimes[1], visitTimes[2]].entries()) {
+    h.sales.push({ fanId: openid, storeId: 'st01', amountFen: 4600 + k * 1200, at, dayKey: chinaDayKey(at), ownerStaffId: 'sf01', servingStaffId: 'sf01', source: 'staff', idempotencyKey: `demo-${openid}-${k}` })
+  }
 }

@@ -1,0 +1,28 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { contract, FUNCTION_NAMES } from '../../src/contract'
+import { checkinFunctions } from '../../src/contract/checkin'
+import { coreFunctions } from '../../src/contract/core'
+import { managerFunctions } from '../../src/contract/manager'
+
+const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
+
+describe('the contract', () => {
+  it('names each function in exactly one journey file (a spread would silently drop a duplicate)', () => {
+    const parts = [coreFunctions, checkinFunctions, managerFunctions].flatMap((p) => Object.keys(p))
+    expect(parts.length).toBe(new Set(parts).size)
+    expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
+  })
+
+  it('has one function source per name, and no source without a contract entry', () => {
+    const sources = fs.readdirSync(FUNCTIONS_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''))
+    expect(sources.sort()).toEqual([...FUNCTION_NAMES].sort())
+  })
+
+  it('refuses unknown fields and operator-shaped values in every input', () => {
+    for (const name of FUNCTION_NAMES) {
+      expect(contract[name].input.safeParse({ unexpected: 1 }).success).toBe(false)
+      expect(contract[name].input.safeParse({ $where: 'true' }).success).toBe(false)
+    }
+  })
+})
