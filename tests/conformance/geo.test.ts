@@ -28,7 +28,16 @@ beforeAll(async () => {
   t = createTarget()
   if (t.local === null) return
   name = t.name('stores')
-  localOf(t).ensureIndexes({ collections: { [name]: { indexes: [{ name: 'loc_2dsphere', keys: [{ field: 'location', direction: '2dsphere' }] }] } } })
+  localOf(t).ensureIndexes({
+    collections: {
+      [name]: {
+        indexes: [
+          { name: 'loc_2dsphere', keys: [{ field: 'location', direction: '2dsphere' }] },
+          { name: 'kind', keys: [{ field: 'kind', direction: 1 }] }
+        ]
+      }
+    }
+  })
   let seed = 7
   const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647)
   for (let i = 0; i < 2000; i++) {
@@ -106,6 +115,16 @@ describe('db.command.geoNear', () => {
     expect(await near(-60, -30)).toEqual(['mover'])
     await c.doc('mover').remove()
     expect(await near(-60, -30)).toEqual([])
+  })
+
+  // "never a scan of all docs": the R*Tree range search drives, documents are fetched by rowid,
+  // even when an ordinary index could serve the other condition
+  localOnly('the query plan is driven by the R*Tree, not by another index or a scan', () => {
+    const q = t.db.collection(name).where({ kind: 'outlet', location: t.db.command.geoNear({ geometry: t.db.Geo.Point(10, 10) }) })
+    const plan = q.explain().join('\n')
+    expect(plan).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:/)
+    expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+    expect(plan).not.toMatch(/USING INDEX c_|SCAN t/)
   })
 
   // MongoDB refuses a non-GeoJSON value in a 2dsphere-indexed field ("Can't extract geo keys")

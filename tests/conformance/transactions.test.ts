@@ -241,3 +241,20 @@ localOnly('a failed commit writes nothing (snapshot unchanged)', async () => {
   await rejectionOf(() => tx.commit())
   expect(localOf(t).snapshot()).toEqual(before)
 })
+
+test('a commit that fails after creating a new collection leaves that collection empty and usable', async () => {
+  const existing = t.name('tx')
+  const fresh = t.name('txnew')
+  await t.db.collection(existing).add({ data: { _id: 'seed' } })
+  const err = await rejectionOf(() =>
+    t.db.runTransaction(async (tx) => {
+      await tx.collection(fresh).add({ data: { _id: 'n1' } })
+      await tx.collection(existing).add({ data: { _id: 'late' } })
+      await t.db.collection(existing).add({ data: { _id: 'late' } }) // wins the race before commit
+    })
+  )
+  expect(err.errMsg).toMatch(/DUPLICATE|duplicate key|E11000/)
+  expect((await t.db.collection(fresh).get()).data).toEqual([])
+  await t.db.collection(fresh).add({ data: { _id: 'n2' } })
+  expect((await t.db.collection(fresh).count()).total).toBe(1)
+})

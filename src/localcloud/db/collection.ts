@@ -60,8 +60,9 @@ export class Query {
     return this.with({ projection: parseProjection(projection, 'collection.field') })
   }
 
-  async get(): Promise<{ data: Array<Record<string, unknown>>; errMsg: string }> {
-    return { data: this.ctx.engine.find(this.collectionName, this.state, 'collection.get'), errMsg: 'collection.get:ok' }
+  /** `T` is the caller's claim about the record shape (unchecked, as the SDK's `any`). */
+  async get<T = Record<string, unknown>>(): Promise<{ data: T[]; errMsg: string }> {
+    return { data: this.ctx.engine.find(this.collectionName, this.state, 'collection.get') as T[], errMsg: 'collection.get:ok' }
   }
 
   async count(): Promise<{ total: number; errMsg: string }> {

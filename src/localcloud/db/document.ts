@@ -40,14 +40,15 @@ export class DocumentReference {
     return new DocumentReference(this.ctx, this.collectionName, this.id, parseProjection(projection, 'document.field'))
   }
 
-  async get(): Promise<{ data: Record<string, unknown> | null; errMsg: string }> {
+  /** `T` is the caller's claim about the record shape (unchecked, as the SDK's `any`). */
+  async get<T = Record<string, unknown>>(): Promise<{ data: T | null; errMsg: string }> {
     const store = this.ctx.engine.store
     const row = store.readable(this.collectionName, 'document.get') ? store.getRow(this.collectionName, this.id) : undefined
     if (row === undefined) {
       if (this.ctx.throwOnNotFound) throw documentNotFound(this.id)
       return { data: null, errMsg: 'document.get:ok' }
     }
-    return { data: rowToUser(row._id, row.data, this.projection), errMsg: 'document.get:ok' }
+    return { data: rowToUser(row._id, row.data, this.projection) as T, errMsg: 'document.get:ok' }
   }
 
   async set(options: { data: Record<string, unknown> }): Promise<{ _id: string | number; stats: { updated: number; created: number }; errMsg: string }> {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto'
 import { invalidParam, unsupported } from './errors'
-import { geoSearch } from './geo'
+import { geoSearch, geoSql } from './geo'
 import { applyProjection, type Projection } from './projection'
 import { MATCH_ALL, type ParsedWhere } from './query-parse'
 import { compileCond, orderTerm, type SqlFrag } from './query-sql'
@@ -98,8 +98,10 @@ export class Engine {
 
   explain(coll: string, q: QueryState): string[] {
     const frag = this.compile(coll, q.where)
-    const sql = this.selectSql(coll, q, frag)
-    const plan = this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...frag.params, this.effectiveLimit(q.limit), q.skip) as Array<{ detail: string }>
+    const [sql, params] = q.where?.geo
+      ? [geoSql(this.store, coll, q.where.geo, frag, 'explain'), [-180, 180, -90, 90, ...frag.params]]
+      : [this.selectSql(coll, q, frag), [...frag.params, this.effectiveLimit(q.limit), q.skip]]
+    const plan = this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
     return plan.map((p) => p.detail)
   }
 

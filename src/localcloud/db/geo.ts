@@ -55,21 +55,29 @@ export interface GeoHit {
   dist: number
 }
 
+/** The candidate query for one bounding box; the R*Tree drives, the collection is probed by rowid. */
+export function geoSql(store: Store, coll: string, spec: GeoNearSpec, cond: SqlFrag, api: string): string {
+  const gi = store.geoIndexes(coll).find((g) => g.field === spec.path)
+  if (gi === undefined || !store.exists(coll)) {
+    throw requestFailed(api, `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`)
+  }
+  const jp = '$.' + spec.path.split('.').map((s) => `"${s}"`).join('.')
+  return (
+    `SELECT t.rowid AS rowid, json_extract(t.data,'${jp}."coordinates"[0]') AS x, json_extract(t.data,'${jp}."coordinates"[1]') AS y` +
+    // CROSS JOIN pins the R*Tree as the outer loop: with a plain JOIN SQLite may prefer another
+    // index on the collection and probe the R*Tree per row, i.e. scan every matching document
+    ` FROM "${gi.rtree}" AS r CROSS JOIN ${store.table(coll)} AS t ON t.rowid = r.id` +
+    ` WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ? AND ${cond.sql}`
+  )
+}
+
 /**
  * The k nearest rows (k = null: all) matching `cond` within [minDistance, maxDistance].
  * Fails like the cloud when the field has no geo index.
  */
 export function geoSearch(store: Store, coll: string, spec: GeoNearSpec, cond: SqlFrag, k: number | null, api: string): GeoHit[] {
-  const gi = store.geoIndexes(coll).find((g) => g.field === spec.path)
-  if (gi === undefined || !store.exists(coll)) {
-    throw requestFailed(api, `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`)
-  }
+  const sql = geoSql(store, coll, spec, cond, api)
   if (k === 0) return []
-  const jp = '$.' + spec.path.split('.').map((s) => `"${s}"`).join('.')
-  const sql =
-    `SELECT t.rowid AS rowid, json_extract(t.data,'${jp}."coordinates"[0]') AS x, json_extract(t.data,'${jp}."coordinates"[1]') AS y` +
-    ` FROM "${gi.rtree}" AS r JOIN ${store.table(coll)} AS t ON t.rowid = r.id` +
-    ` WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ? AND ${cond.sql}`
   const stmt = store.prepare(sql)
   const maxD = spec.maxDistance ?? Infinity
   const minD = spec.minDistance ?? 0

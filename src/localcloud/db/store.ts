@@ -57,8 +57,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS _lc_indexes (coll TEXT NOT NULL, name TEXT NOT NULL, spec TEXT NOT NULL, PRIMARY KEY (coll, name)) WITHOUT ROWID;
     `)
     this.runInTx = this.db.transaction((f: () => unknown) => f())
-    for (const r of this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*'").all() as Array<{ name: string }>) {
-      this.tables.add(r.name.slice(2))
+    for (const r of this.loadTables()) {
       const m = this.db.prepare(`SELECT max(v) AS m FROM ${quoteIdent(r.name)}`).get() as { m: number | null }
       this.seq = Math.max(this.seq, m.m ?? 0)
     }
@@ -83,7 +82,20 @@ export class Store {
 
   /** Synchronous IMMEDIATE transaction; nested calls become savepoints. */
   write<T>(fn: () => T): T {
-    return this.runInTx.immediate(fn) as T
+    try {
+      return this.runInTx.immediate(fn) as T
+    } catch (e) {
+      // a rolled-back transaction may have created tables that no longer exist
+      this.loadTables()
+      throw e
+    }
+  }
+
+  private loadTables(): Array<{ name: string }> {
+    const rows = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*'").all() as Array<{ name: string }>
+    this.tables.clear()
+    for (const r of rows) this.tables.add(r.name.slice(2))
+    return rows
   }
 
   static checkName(coll: string, api: string): void {

@@ -170,14 +170,14 @@ export class TransactionCollection {
 export class TransactionDocument {
   constructor(private readonly tx: Transaction, readonly collectionName: string, readonly id: string | number) {}
 
-  async get(): Promise<{ data: Record<string, unknown> | null; errMsg: string }> {
+  async get<T = Record<string, unknown>>(): Promise<{ data: T | null; errMsg: string }> {
     this.tx.active('document.get')
     const doc = this.tx.view(this.collectionName, this.id, true)
     if (doc === null) {
       if (this.tx.throwOnNotFound) throw documentNotFound(this.id)
       return { data: null, errMsg: 'document.get:ok' }
     }
-    return { data: decodeValue({ _id: this.id, ...doc }) as Record<string, unknown>, errMsg: 'document.get:ok' }
+    return { data: decodeValue({ _id: this.id, ...doc }) as T, errMsg: 'document.get:ok' }
   }
 
   async set(options: { data: Record<string, unknown> }): Promise<{ _id: string | number; stats: { updated: number; created: number }; errMsg: string }> {
