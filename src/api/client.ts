@@ -1,4 +1,6 @@
-import { contract, failure, isErrorCode, type FunctionName, type InputOf, type OutputOf, type Result } from '../contract'
+// Errors only, and types: importing the contract's values would pull zod into the weapp main package.
+import { failure, isErrorCode, type Result } from '../contract/errors'
+import type { FunctionName, InputOf, OutputOf } from '../contract/functions'
 import type { Transport } from './transport'
 import { h5Transport } from './transport.h5'
 import { weappTransport } from './transport.weapp'
@@ -27,5 +29,3 @@ export async function callFunction<N extends FunctionName>(name: N, input: Input
     return failure('BUSY', '网络不稳定，请稍后再试')
   }
 }
-
-export const functionNames = Object.keys(contract) as FunctionName[]

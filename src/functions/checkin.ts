@@ -7,7 +7,7 @@ import { db, _ } from './_lib/cloud'
 import { counterUpdate, ensureCounter } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
-import type { BindingEventDoc, CouponDoc, FanDoc, GroupDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
+import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, GroupDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
 import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
@@ -45,9 +45,17 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
   const servingId = selfScan ? null : (staff?._id ?? null)
   const dayKey = chinaDayKey(now)
   const counter = await ensureCounter(dayKey, store._id, servingId)
-  const known = await getDoc<FanDoc>('fans', caller.openid)
-  const template = known ? null : await welcomeTemplate(store._id)
-  const reserved = template ? await reserveStock(template) : false
+  // The welcome template and its stock are looked at only when the transaction finds a first visit,
+  // and at most once across retries.
+  let template: CouponTemplateDoc | null | undefined
+  let reserved = false
+  const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
+    if (template === undefined) {
+      template = await welcomeTemplate(store._id)
+      reserved = template ? await reserveStock(template) : false
+    }
+    return template && reserved ? template : null
+  }
 
   // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
   const attempt = () =>
@@ -76,7 +84,8 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
         const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
         await tx.collection('bindingEvents').add({ data: event })
       }
-      const coupon = !existing && template && reserved ? newCoupon(template, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
+      const welcome = existing ? null : await reserveWelcome()
+      const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
       if (coupon) await tx.collection('coupons').add({ data: coupon })
       const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
       await tx.collection('counters').doc(counter).update({ data: bump })

@@ -6,9 +6,10 @@ import { isDuplicateWrite } from './errors'
 export const counterId = (dayKey: string, storeId: string, staffId: string | null) => `${dayKey}.${storeId}.${staffId ?? '-'}`
 
 /**
- * Counter rows must exist before a transaction bumps them with _.inc (update never upserts). Creating
- * one is an add with a deterministic _id, so racing creators are harmless. Not cached in memory: a
- * cached "exists" would silently drop increments if the row were ever rebuilt or removed.
+ * Counter rows must exist before a transaction bumps them with _.inc (update never upserts). A primary-key
+ * read says whether it does (a refused write costs far more than a read); creating one is an add with a
+ * deterministic _id, so racing creators are harmless. Not cached in memory: a cached "exists" would
+ * silently drop increments if the row were ever rebuilt or removed.
  */
 export async function ensureCounter(dayKey: string, storeId: string, staffId: string | null): Promise<string> {
   const id = counterId(dayKey, storeId, staffId)
@@ -22,6 +23,8 @@ export async function ensureCounter(dayKey: string, storeId: string, staffId: st
     couponsIssued: 0,
     byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
   }
+  const found = await db.collection('counters').where({ _id: id }).count()
+  if (found.total > 0) return id
   try {
     await db.collection('counters').add({ data: row })
   } catch (err) {

@@ -1,0 +1,70 @@
+/**
+ * Check-ins through the local cloud's HTTP API at 50 concurrent clients, against a store that already
+ * has 200,000 fans: 70 % returning fans, 30 % first visits, over staff and store codes.
+ * Last line: RESULT checkin rps=<n> p50_ms=<n> p99_ms=<n>
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { DEFAULT_POLICY } from '../src/contract'
+import { memberCodeFor } from '../src/domain/codes'
+import { signScene } from '../src/domain/scene-signature'
+import { LocalDatabase, type IndexSpec } from '../src/localcloud/db'
+import { STAFF, STORES, TEMPLATES } from '../src/localcloud/demo/brand'
+import { BENCH_KEY, drive, percentile, ROOT, round, spawnLocalCloud } from './lib'
+
+const FANS = Number(process.env.BENCH_FANS ?? 200_000)
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000)
+const CONCURRENCY = 50
+
+function prepare(dataDir: string): void {
+  const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
+  local.ensureIndexes(JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'indexes.json'), 'utf8')) as IndexSpec)
+  const db = local.api()
+  local.bulkInsert('stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(...s.location.coordinates) })))
+  local.bulkInsert('staff', STAFF.map((s) => ({ ...s })))
+  local.bulkInsert('couponTemplates', TEMPLATES.map((t) => ({ ...t })))
+  const t0 = Date.now() - 90 * 24 * 3600_000
+  local.bulkInsert(
+    'fans',
+    Array.from({ length: FANS }, (_, i) => {
+      const openid = `bench-fan-${i}`
+      const owner = i % 3 === 0 ? null : i % 3 === 1 ? 'sf01' : 'sf02'
+      const at = t0 + i * 1000
+      return { _id: openid, memberCode: memberCodeFor(openid), firstStoreId: 'st01', lastStoreId: 'st01', channel: owner ? 'staff_code' : 'store_code', capturingStaffId: owner, ownerStaffId: owner, boundAt: owner ? at : null, createdAt: at, lastVisitAt: at, visits: 1 }
+    })
+  )
+  local.bulkInsert('settings', [{ _id: 'brand', brandName: 'bench', policy: DEFAULT_POLICY }])
+  local.close()
+}
+
+export async function benchCheckin(): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-bench-checkin-'))
+  const t0 = Date.now()
+  prepare(dataDir)
+  console.log(`prepared ${FANS} fans in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  const cloud = await spawnLocalCloud(dataDir)
+  const scenes = [signScene(BENCH_KEY, 'staff', 'sf01', 1), signScene(BENCH_KEY, 'staff', 'sf02', 1), signScene(BENCH_KEY, 'store', 'st01', 1)]
+  let failures = 0
+  const checkIn = async (i: number) => {
+    const openid = i % 10 < 7 ? `bench-fan-${(i * 7919) % FANS}` : `bench-new-${i}`
+    const res = await fetch(`${cloud.url}/fn/checkin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+      body: JSON.stringify({ scene: scenes[i % scenes.length] })
+    })
+    const body = (await res.json()) as { ok: boolean }
+    if (!body.ok) failures++
+  }
+  try {
+    await drive(500, CONCURRENCY, (i) => checkIn(REQUESTS + i)) // warm-up: JIT, SQLite page cache
+    const { latencies, seconds } = await drive(REQUESTS, CONCURRENCY, checkIn)
+    const rps = REQUESTS / seconds
+    console.log(`${REQUESTS} check-ins, ${CONCURRENCY} concurrent clients, ${FANS} fans in the store: ${round(rps, 0)}/s, p50 ${round(percentile(latencies, 0.5))} ms, p99 ${round(percentile(latencies, 0.99))} ms, refused ${failures}`)
+    if (failures > 0) throw new Error(`${failures} check-ins were refused`)
+    return `RESULT checkin rps=${round(rps, 0)} p50_ms=${round(percentile(latencies, 0.5))} p99_ms=${round(percentile(latencies, 0.99))}`
+  } finally {
+    await cloud.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '..')
+export const BENCH_KEY = 'bench-signing-key-0123456789abcdef'
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
+}
+
+export const round = (n: number, digits = 2) => Number(n.toFixed(digits))
+
+/** The local cloud as npm start runs it, in its own process (its own core), on a given data folder. */
+export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'start.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_SIGNING_KEY: BENCH_KEY },
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /running: (http:\/\/\S+)/.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.once('exit', (code) => reject(new Error(`local cloud exited (${code}): ${out}`)))
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { url, child, stop }
+}
+
+/** Runs `total` requests from `concurrency` clients; returns each request's latency in ms and the wall time. */
+export async function drive(total: number, concurrency: number, request: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++
+        const t0 = performance.now()
+        await request(i)
+        latencies.push(performance.now() - t0)
+      }
+    })
+  )
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
+}
