@@ -11,7 +11,7 @@ import { memberCodeFor } from '../src/domain/codes'
 import { signScene } from '../src/domain/scene-signature'
 import { LocalDatabase, type IndexSpec } from '../src/localcloud/db'
 import { STAFF, STORES, TEMPLATES } from '../src/localcloud/demo/brand'
-import { BENCH_KEY, drive, percentile, ROOT, round, spawnLocalCloud } from './lib'
+import { BENCH_KEY, drive, jsonPoster, percentile, ROOT, round, spawnLocalCloud } from './lib'
 
 const FANS = Number(process.env.BENCH_FANS ?? 200_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000)
@@ -45,15 +45,11 @@ export async function benchCheckin(): Promise<string> {
   console.log(`prepared ${FANS} fans in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   const cloud = await spawnLocalCloud(dataDir)
   const scenes = [signScene(BENCH_KEY, 'staff', 'sf01', 1), signScene(BENCH_KEY, 'staff', 'sf02', 1), signScene(BENCH_KEY, 'store', 'st01', 1)]
+  const post = jsonPoster(cloud.url, CONCURRENCY)
   let failures = 0
   const checkIn = async (i: number) => {
     const openid = i % 10 < 7 ? `bench-fan-${(i * 7919) % FANS}` : `bench-new-${i}`
-    const res = await fetch(`${cloud.url}/fn/checkin`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-      body: JSON.stringify({ scene: scenes[i % scenes.length] })
-    })
-    const body = (await res.json()) as { ok: boolean }
+    const body = (await post('/fn/checkin', { scene: scenes[i % scenes.length] }, { 'x-wx-openid': openid })) as { ok: boolean }
     if (!body.ok) failures++
   }
   try {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import path from 'node:path'
 
 export const ROOT = path.resolve(__dirname, '..')
@@ -13,7 +14,9 @@ export const round = (n: number, digits = 2) => Number(n.toFixed(digits))
 
 /** The local cloud as npm start runs it, in its own process (its own core), on a given data folder. */
 export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'start.ts')], {
+  // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the local cloud under load.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
     env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_SIGNING_KEY: BENCH_KEY },
     stdio: ['ignore', 'pipe', 'inherit']
@@ -51,4 +54,33 @@ export async function drive(total: number, concurrency: number, request: (i: num
     })
   )
   return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * POSTs JSON over keep-alive connections. Node's fetch costs the load generator more CPU per request than
+ * the local cloud spends answering it, which would measure the client; plain http.request does not.
+ */
+export function jsonPoster(baseUrl: string, sockets: number): (path: string, body: unknown, headers?: Record<string, string>) => Promise<unknown> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
+  const { hostname, port } = new URL(baseUrl)
+  return (path, body, headers = {}) =>
+    new Promise((resolve, reject) => {
+      const text = JSON.stringify(body)
+      const req = http.request(
+        { agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+            } catch (err) {
+              reject(err)
+            }
+          })
+        }
+      )
+      req.on('error', reject)
+      req.end(text)
+    })
 }
