@@ -1,7 +1,9 @@
 import type { z } from 'zod'
 import { checkinFunctions } from './checkin'
 import { coreFunctions } from './core'
+import { couponFunctions } from './coupons'
 import { managerFunctions } from './manager'
+import { nearbyFunctions } from './nearby'
 
 /**
  * Every cloud function, gathered from the per-journey files. The client API, the functions' input
@@ -10,7 +12,9 @@ import { managerFunctions } from './manager'
 export const contract = {
   ...coreFunctions,
   ...checkinFunctions,
-  ...managerFunctions
+  ...managerFunctions,
+  ...nearbyFunctions,
+  ...couponFunctions
 } as const
 
 export type Contract = typeof contract
