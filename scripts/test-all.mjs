@@ -55,8 +55,12 @@ function check(name, ok) {
 stage('typecheck', () => check('tsc --noEmit', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])))
 stage('functions', () => check('build cloud functions', run('npx', ['tsx', 'scripts/build-functions.ts'])))
 stage('jest', () => jest('main', []))
+const reliabilityResults = []
 stage('reliability', () => {
-  if (fs.existsSync(path.join(root, 'tests', 'reliability', 'jest.config.js'))) jest('reliability', ['-c', 'tests/reliability/jest.config.js'])
+  const dir = path.join(tmp, 'reliability')
+  fs.rmSync(dir, { recursive: true, force: true })
+  jest('reliability', ['-c', 'tests/reliability/jest.config.js'])
+  if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) reliabilityResults.push(fs.readFileSync(path.join(dir, f), 'utf8').trim())
 })
 stage('e2e', () => {
   const ready = run('node', ['scripts/ensure-browser.mjs'])
@@ -77,5 +81,7 @@ stage('weapp', () => {
   }
 })
 
-console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`)
+console.log('')
+for (const line of reliabilityResults) console.log(line)
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)
 process.exit(failed === 0 ? 0 : 1)

@@ -20,7 +20,9 @@ export interface RunningCloud {
  */
 export async function spawnCloud(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningCloud> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-cloud-'))
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'start.ts')], {
+  // node itself with tsx as a loader, not the tsx CLI: the CLI runs the server as a grandchild, which a
+  // SIGKILL of the CLI would orphan instead of killing.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
     env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe']

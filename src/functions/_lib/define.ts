@@ -7,9 +7,15 @@ import { AppError } from './errors'
 type InputData<N extends FunctionName> = z.infer<(typeof contract)[N]['input']>
 export type Handler<N extends FunctionName> = (input: InputData<N>, caller: Caller) => Promise<OutputOf<N>>
 
-/** Fields the platform adds to every callFunction event; not part of anyone's request. */
+/**
+ * Fields the platform adds to every callFunction event; not part of anyone's request. Events arrive as
+ * JSON, so anything but a plain object (say, one whose prototype carries fields) is passed on as it is
+ * and refused by the contract rather than copied into something that would pass.
+ */
 function withoutPlatformFields(event: unknown): unknown {
   if (!event || typeof event !== 'object' || Array.isArray(event)) return event
+  const proto: unknown = Object.getPrototypeOf(event)
+  if (proto !== Object.prototype && proto !== null) return event
   const { userInfo: _userInfo, ...rest } = event as Record<string, unknown>
   return rest
 }
