@@ -3,8 +3,8 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/checkin/index', 'pages/me/index', 'pages/nearby/index', 'pages/wallet/index'],
   subPackages: [
-    { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index'] },
-    { root: 'manager', pages: ['pages/overview/index', 'pages/coupons/index', 'pages/stores/index'] }
+    { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index'] },
+    { root: 'manager', pages: ['pages/overview/index', 'pages/coupons/index', 'pages/stores/index', 'pages/dashboard/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { checkinFunctions } from './checkin'
 import { coreFunctions } from './core'
 import { couponFunctions } from './coupons'
+import { kpiFunctions } from './kpi'
 import { managerFunctions } from './manager'
 import { nearbyFunctions } from './nearby'
 
@@ -14,7 +15,8 @@ export const contract = {
   ...checkinFunctions,
   ...managerFunctions,
   ...nearbyFunctions,
-  ...couponFunctions
+  ...couponFunctions,
+  ...kpiFunctions
 } as const
 
 export type Contract = typeof contract
