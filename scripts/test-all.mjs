@@ -65,6 +65,8 @@ stage('reliability', () => {
 stage('e2e', () => {
   const ready = run('node', ['scripts/ensure-browser.mjs'])
   if (!ready) return check('Chromium for end-to-end tests (see the message above)', false)
+  // The spawned local cloud loads the built function bundles, as npm start does.
+  if (!run('npx', ['tsx', 'scripts/build-functions.ts'])) return check('build cloud functions', false)
   if (!fs.existsSync(path.join(root, 'dist', 'h5', 'index.html')) || process.env.CI) {
     if (!run('npm', ['run', 'build:h5', '--silent'])) return check('H5 build', false)
   }
