@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/checkin/index', 'pages/me/index', 'pages/nearby/index', 'pages/wallet/index'],
   subPackages: [
     { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index'] },
-    { root: 'manager', pages: ['pages/overview/index', 'pages/coupons/index', 'pages/stores/index', 'pages/dashboard/index'] }
+    { root: 'manager', pages: ['pages/overview/index', 'pages/coupons/index', 'pages/stores/index', 'pages/dashboard/index', 'pages/team/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -5,6 +5,7 @@ import { couponFunctions } from './coupons'
 import { kpiFunctions } from './kpi'
 import { managerFunctions } from './manager'
 import { nearbyFunctions } from './nearby'
+import { teamFunctions } from './team'
 
 /**
  * Every cloud function, gathered from the per-journey files. The client API, the functions' input
@@ -16,7 +17,8 @@ export const contract = {
   ...managerFunctions,
   ...nearbyFunctions,
   ...couponFunctions,
-  ...kpiFunctions
+  ...kpiFunctions,
+  ...teamFunctions
 } as const
 
 export type Contract = typeof contract

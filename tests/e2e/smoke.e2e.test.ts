@@ -34,6 +34,15 @@ describe('H5 app on the local cloud', () => {
     await screenshot(page, 'manager-overview')
   })
 
+  it('shows a store manager the team with the store code', async () => {
+    const page = await pageAs(browser, cloud.url, 'demo-store-manager')
+    await page.goto(`${cloud.url}/#/manager/pages/team/index`)
+    await page.getByText('张伟').first().waitFor()
+    await page.locator('img[src*="/files/codes/store/st02"]').first().waitFor()
+    expect(await page.locator('.team-member').count()).toBe(3)
+    await screenshot(page, 'manager-team')
+  })
+
   it('refuses the manager overview to a staff member', async () => {
     const page = await pageAs(browser, cloud.url, 'demo-staff-1')
     await page.goto(`${cloud.url}/#/manager/pages/overview/index`)

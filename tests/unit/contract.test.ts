@@ -7,12 +7,13 @@ import { managerFunctions } from '../../src/contract/manager'
 import { nearbyFunctions } from '../../src/contract/nearby'
 import { couponFunctions } from '../../src/contract/coupons'
 import { kpiFunctions } from '../../src/contract/kpi'
+import { teamFunctions } from '../../src/contract/team'
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
 describe('the contract', () => {
   it('names each function in exactly one journey file (a spread would silently drop a duplicate)', () => {
-    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions].flatMap((p) => Object.keys(p))
+    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
   })

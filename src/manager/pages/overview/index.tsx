@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { callFunction } from '../../../api/client'
 import type { AttributionPolicy } from '../../../contract'
 import { useCall } from '../../../hooks/useCall'
@@ -58,6 +59,9 @@ export default function ManagerOverview() {
         </View>
       </View>
       <PolicyForm value={policy} onSave={savePolicy} />
+      <Button className='btn btn-ghost nav-team' onClick={() => Taro.navigateTo({ url: '/manager/pages/team/index' })}>
+        团队与二维码
+      </Button>
     </View>
   )
 }

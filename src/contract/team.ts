@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { Id } from './common'
+import { input, type FunctionSpecs } from './spec'
+
+const TeamMember = z.object({
+  staffId: Id,
+  name: z.string(),
+  storeId: Id,
+  role: z.enum(['staff', 'manager']),
+  active: z.boolean(),
+  fans: z.number().int()
+})
+
+/** Journey 2, the manager's side: store codes, revoking a staff member's codes, handing over their fans. */
+export const teamFunctions = {
+  teamList: {
+    access: 'manager',
+    summary: '门店团队（导购、店长）及各自粉丝数',
+    input: input({ storeId: Id.optional() }),
+    output: z.object({ members: z.array(TeamMember) })
+  },
+  storeCode: {
+    access: 'manager',
+    summary: '门店二维码（scene 与图片）',
+    input: input({ storeId: Id }),
+    output: z.object({ scene: z.string(), qrUrl: z.string(), storeName: z.string() })
+  },
+  revokeStaffCode: {
+    access: 'manager',
+    summary: '作废导购已发出的全部二维码（换新码）',
+    input: input({ staffId: Id }),
+    output: z.object({ staffId: Id, codeVersion: z.number().int() })
+  },
+  transferFans: {
+    access: 'manager',
+    summary: '导购离职：把其粉丝转给另一位导购或门店（分批）',
+    input: input({ fromStaffId: Id, toStaffId: Id.nullable(), deactivate: z.boolean().optional() }),
+    output: z.object({ moved: z.number().int(), remaining: z.number().int() })
+  }
+} as const satisfies FunctionSpecs
