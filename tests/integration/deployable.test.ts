@@ -24,9 +24,18 @@ describe('deployable cloud function folders', () => {
     expect(code).not.toMatch(/require\("(zod|dayjs|\.\.?\/)/)
   })
 
-  it('a function that calls an openapi declares that permission', () => {
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions', 'staffCode', 'config.json'), 'utf8'))
-    expect(config.permissions.openapi).toContain('wxacode.getUnlimited')
+  it.each(FUNCTION_NAMES)('%s declares every openapi permission its bundle calls', (name) => {
+    const dir = path.join(ROOT, 'cloudfunctions', name)
+    const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+    const called = [...new Set([...code.matchAll(/\.openapi\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))]
+    const declared = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).permissions.openapi
+    expect(declared).toEqual(expect.arrayContaining(called))
+  })
+
+  it('the QR functions are among those that call wxacode.getUnlimited', () => {
+    for (const name of ['staffCode', 'storeCode']) {
+      expect(fs.readFileSync(path.join(ROOT, 'cloudfunctions', name, 'index.js'), 'utf8')).toMatch(/\.openapi\.wxacode\.getUnlimited\(/)
+    }
   })
 
   it('the root project.config.json points DevTools at the weapp build and the function folders', () => {
