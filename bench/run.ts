@@ -5,6 +5,7 @@
 import { benchCheckin } from './checkin'
 
 const BENCHES: Record<string, () => Promise<string>> = {
+  nearby: () => import('./nearby').then((m) => m.benchNearby()),
   checkin: benchCheckin
 }
 

@@ -13,7 +13,11 @@ export default defineAppConfig({
     navigationBarTitleText: 'fanloop 粉丝通',
     navigationBarTextStyle: 'white'
   },
-  // Location is added here (getFuzzyLocation) together with the nearby-stores page, not before.
-  requiredPrivateInfos: [],
+  // The nearby page ranks stores by distance: fuzzy location is enough and is what the platform approves
+  // for this use (getLocation is reserved for some categories). It cannot be declared with getLocation.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: {
+    'scope.userFuzzyLocation': { desc: '用于查找离你最近的门店并按距离排序' }
+  },
   __usePrivacyCheck__: true
 })

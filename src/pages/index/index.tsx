@@ -29,6 +29,12 @@ export default function Home() {
         <Button className='btn btn-primary nav-me' onClick={go('/pages/me/index')}>
           我的会员码
         </Button>
+        <Button className='btn btn-ghost nav-wallet' onClick={go('/pages/wallet/index')}>
+          我的优惠券
+        </Button>
+        <Button className='btn btn-ghost nav-nearby' onClick={go('/pages/nearby/index')}>
+          附近门店
+        </Button>
         {role === 'staff' || role === 'manager' ? (
           <View className='home-nav-staff'>
             <Button className='btn btn-ghost nav-staff-code' onClick={go('/staff/pages/code/index')}>
@@ -37,12 +43,26 @@ export default function Home() {
             <Button className='btn btn-ghost nav-staff-fans' onClick={go('/staff/pages/fans/index')}>
               我的粉丝
             </Button>
+            <Button className='btn btn-ghost nav-staff-redeem' onClick={go('/staff/pages/redeem/index')}>
+              核销优惠券
+            </Button>
+            <Button className='btn btn-ghost nav-staff-kpi' onClick={go('/staff/pages/kpi/index')}>
+              我的业绩
+            </Button>
           </View>
         ) : null}
         {role === 'manager' ? (
-          <Button className='btn btn-ghost nav-manager' onClick={go('/manager/pages/overview/index')}>
-            店长总览
-          </Button>
+          <View className='home-nav-manager'>
+            <Button className='btn btn-ghost nav-manager' onClick={go('/manager/pages/overview/index')}>
+              店长总览
+            </Button>
+            <Button className='btn btn-ghost nav-dashboard' onClick={go('/manager/pages/dashboard/index')}>
+              数据看板
+            </Button>
+            <Button className='btn btn-ghost nav-coupon-templates' onClick={go('/manager/pages/coupons/index')}>
+              优惠券模板
+            </Button>
+          </View>
         ) : null}
         {session.state.status === 'error' ? <Text className='muted home-session-error'>身份读取失败：{session.state.message}</Text> : null}
       </View>

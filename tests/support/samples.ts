@@ -1,0 +1,21 @@
+import type { FunctionName } from '../../src/contract'
+
+/**
+ * One valid request per cloud function, so that authorization and fuzz tests reach the role check and
+ * the handler rather than stopping at validation. A function without a row fails those tests: add one.
+ * `scene` values are filled in by the tests (they need the running cloud's signing key).
+ */
+export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
+  session: {},
+  storeList: { city: '上海' },
+  checkin: { scene: '<staff-scene>', via: 'scan' },
+  staffCode: {},
+  myFans: { limit: 5 },
+  managerOverview: { storeId: 'st01' },
+  nearbyStores: { longitude: 121.4456, latitude: 31.2235 },
+  teamList: { storeId: 'st01' },
+  storeCode: { storeId: 'st01' },
+  revokeStaffCode: { staffId: 'sf02' },
+  transferFans: { fromStaffId: 'sf02', toStaffId: 'sf01' },
+  setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
+}
