@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/reliability/'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/reliability/', '/tests/weapp/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: {
     // Cloud function code imports the real SDK; under jest it talks to the local cloud instead.
