@@ -23,6 +23,7 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   storeCode: ['store manager of st02'],
   revokeStaffCode: ['store manager of st02'],
   transferFans: ['store manager of st02'],
+  saveCouponTemplate: ['store manager of st02'],
   setAttributionPolicy: ['store manager of st02']
 }
 

@@ -17,5 +17,14 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   storeCode: { storeId: 'st01' },
   revokeStaffCode: { staffId: 'sf02' },
   transferFans: { fromStaffId: 'sf02', toStaffId: 'sf01' },
+  wallet: {},
+  couponPreview: { code: '7K3MPQ2R' },
+  redeemCoupon: { code: '7K3MPQ2R', amountFen: 3800 },
+  undoRedemption: { redemptionId: 'rd_sample_1' },
+  couponTemplates: {},
+  saveCouponTemplate: {
+    template: { title: '样例券', kind: 'amount_off', value: 500, thresholdFen: 0, validity: { type: 'days', days: 7 }, stock: 10, perFanLimit: 1, trigger: 'manual', storeIds: ['st01'], paused: false }
+  },
+  issueCoupon: { templateId: 'tpl-welcome', memberCode: 'SAMPLE0001', requestId: 'sample-1' },
   setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
 }

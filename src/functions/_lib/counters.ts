@@ -21,6 +21,9 @@ export async function ensureCounter(dayKey: string, storeId: string, staffId: st
     newFans: 0,
     visits: 0,
     couponsIssued: 0,
+    couponsRedeemed: 0,
+    sales: 0,
+    salesFen: 0,
     byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
   }
   const found = await db.collection('counters').where({ _id: id }).count()
@@ -37,6 +40,10 @@ export interface CounterBump {
   newFans?: number
   visits?: number
   couponsIssued?: number
+  /** negative to reverse an undone redemption */
+  couponsRedeemed?: number
+  sales?: number
+  salesFen?: number
   channel?: Channel
 }
 
@@ -46,6 +53,9 @@ export function counterUpdate(bump: CounterBump): Record<string, unknown> {
   if (bump.newFans) data.newFans = _.inc(bump.newFans)
   if (bump.visits) data.visits = _.inc(bump.visits)
   if (bump.couponsIssued) data.couponsIssued = _.inc(bump.couponsIssued)
+  if (bump.couponsRedeemed) data.couponsRedeemed = _.inc(bump.couponsRedeemed)
+  if (bump.sales) data.sales = _.inc(bump.sales)
+  if (bump.salesFen) data.salesFen = _.inc(bump.salesFen)
   // A nested object in update data merges by path: only byChannel.<channel> changes.
   if (bump.channel && bump.newFans) data.byChannel = { [bump.channel]: _.inc(bump.newFans) }
   return data

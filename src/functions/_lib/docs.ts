@@ -100,6 +100,43 @@ export interface CouponDoc {
   storeId: string
   ownerStaffId: string | null
   redeemedAt: number | null
+  /** the standing redemption (null after an undo); its store and staff are on the RedemptionDoc */
+  redemptionId?: string | null
+  /** redemptions ever made, undone ones included: numbers the next redemption's deterministic _id */
+  redemptions?: number
+}
+
+/** One redemption at the till. Never deleted: an undo is recorded on it, so the log stays complete. */
+export interface RedemptionDoc {
+  _id: string
+  couponId: string
+  templateId: string
+  fanId: string
+  storeId: string
+  servingStaffId: string
+  /** the fan's owning staff member at the moment of redemption */
+  ownerStaffId: string | null
+  amountFen: number | null
+  saleId: string | null
+  at: number
+  dayKey: string
+  undoneAt: number | null
+  undoneBy: string | null
+}
+
+/** A purchase. Coupon redemptions with an amount write one in the same transaction (idempotencyKey = coupon id). */
+export interface SaleDoc {
+  _id?: string
+  fanId: string
+  storeId: string
+  amountFen: number
+  at: number
+  dayKey: string
+  ownerStaffId: string | null
+  servingStaffId: string | null
+  source: 'coupon' | 'staff' | 'pos'
+  idempotencyKey: string
+  couponId?: string
 }
 
 export interface GroupDoc {
@@ -123,6 +160,10 @@ export interface CounterDoc {
   visits: number
   couponsIssued: number
   byChannel: Record<Channel, number>
+  // Optional: rows written before coupons were redeemable lack them, and _.inc creates a missing field.
+  couponsRedeemed?: number
+  sales?: number
+  salesFen?: number
 }
 
 export interface SettingsDoc {

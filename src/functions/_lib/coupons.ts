@@ -1,0 +1,55 @@
+import type { WalletCoupon } from '../../contract/coupons'
+import { normalizeCouponCode } from '../../domain/coupon-rules'
+import { db, _ } from './cloud'
+import type { CouponDoc, CouponTemplateDoc, StoreDoc } from './docs'
+import { AppError, isConflict } from './errors'
+import { couponView } from './views'
+
+/** The coupon behind a typed or scanned till code; codes are unique (index code_unique). */
+export async function couponByCode(raw: string): Promise<CouponDoc> {
+  const code = normalizeCouponCode(raw)
+  if (!code) throw new AppError('INVALID_INPUT', '券码应为 8 位字母或数字，请核对后重新输入')
+  const res = await db.collection('coupons').where({ code }).limit(1).get()
+  const coupon = res.data[0] as CouponDoc | undefined
+  if (!coupon) throw new AppError('NOT_FOUND', `没有券码为 ${code} 的优惠券，请核对后重试`)
+  return coupon
+}
+
+/** Paused templates by id, for the coupons at hand (a handful of templates per brand). */
+export async function pausedTemplates(templateIds: string[]): Promise<Set<string>> {
+  const ids = [...new Set(templateIds)]
+  if (ids.length === 0) return new Set()
+  const res = await db.collection('couponTemplates').where({ _id: _.in(ids) }).limit(100).get()
+  const found = res.data as CouponTemplateDoc[]
+  // A template that no longer exists cannot be paused; its coupons stay as issued.
+  return new Set(found.filter((t) => t.paused).map((t) => t._id))
+}
+
+export async function storeNames(storeIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(storeIds)]
+  if (ids.length === 0) return new Map()
+  const res = await db.collection('stores').where({ _id: _.in(ids) }).limit(100).get()
+  return new Map((res.data as StoreDoc[]).map((s) => [s._id, s.name]))
+}
+
+export const walletCoupon = (c: CouponDoc, now: number, paused: Set<string>, names: Map<string, string>): WalletCoupon => ({
+  ...couponView(c, now),
+  redeemedAt: c.redeemedAt,
+  storeNames: c.storeIds === null ? null : c.storeIds.map((id) => names.get(id) ?? id),
+  paused: paused.has(c.templateId)
+})
+
+/**
+ * Runs a transaction until it commits or answers a refusal. runTransaction already retries a conflict a
+ * few times; a loser that still conflicts runs again here and then sees the winner's write (e.g. "已使用").
+ */
+export async function untilSettled<T>(attempt: () => Promise<T>, tries = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt()
+    } catch (err) {
+      if (err instanceof AppError || !isConflict(err)) throw err
+      if (i >= tries) throw new AppError('BUSY')
+    }
+  }
+}
