@@ -21,7 +21,7 @@ function prepare(dataDir: string): void {
   const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
   local.ensureIndexes(JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'indexes.json'), 'utf8')) as IndexSpec)
   const db = local.api()
-  local.bulkInsert('stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(...s.location.coordinates) })))
+  local.bulkInsert('stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) })))
   local.bulkInsert('staff', STAFF.map((s) => ({ ...s })))
   local.bulkInsert('couponTemplates', TEMPLATES.map((t) => ({ ...t })))
   const t0 = Date.now() - 90 * 24 * 3600_000

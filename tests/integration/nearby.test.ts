@@ -5,7 +5,7 @@ import { expectOk, startTestCloud, type TestCloud } from '../support/local-cloud
 /** Journey 5 on the local cloud: geoNear through the function, checked against a brute-force scan. */
 let t: TestCloud
 interface Pt { id: string; lng: number; lat: number; active: boolean }
-const points: Pt[] = STORES.map((s) => ({ id: s._id, lng: s.location.coordinates[0], lat: s.location.coordinates[1], active: true }))
+const points: Pt[] = STORES.map((s) => ({ id: s._id, lng: s.location.longitude, lat: s.location.latitude, active: true }))
 
 beforeAll(async () => {
   t = await startTestCloud()

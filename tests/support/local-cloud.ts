@@ -20,7 +20,7 @@ export interface TestCloud {
 export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>; serve?: boolean } = {}): Promise<TestCloud> {
   const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', port: 0, staticDir: null })
   const db = cloud.db.api()
-  for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(...s.location.coordinates) } })
+  for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) } })
   for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
   for (const t of TEMPLATES) await db.collection('couponTemplates').add({ data: { ...t } })
   await db.collection('settings').add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy } } })

@@ -80,7 +80,7 @@ export default function PolicyForm({ value, onSave }: PolicyFormProps) {
         <Switch className='policy-new-only' checked={draft.newFansOnly} color='#07c160' onChange={(e) => setDraft({ ...draft, newFansOnly: e.detail.value })} />
       </View>
       {note ? <Text className='policy-note'>{note}</Text> : null}
-      <Button className='btn btn-primary policy-save' loading={saving} disabled={saving} onClick={save}>
+      <Button className='btn btn-primary policy-save' loading={saving} disabled={saving || undefined} onClick={save}>
         保存规则
       </Button>
     </View>

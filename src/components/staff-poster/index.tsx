@@ -70,7 +70,7 @@ export default function StaffPoster({ storeName, staffName, qrUrl, tagline = '�
   return (
     <View className='staff-poster'>
       <Canvas type='2d' id={CANVAS_ID} className='staff-poster-canvas' />
-      <Button className='btn btn-ghost staff-poster-button' loading={busy} disabled={busy} onClick={make}>
+      <Button className='btn btn-ghost staff-poster-button' loading={busy} disabled={busy || undefined} onClick={make}>
         生成海报
       </Button>
     </View>

@@ -1,9 +1,10 @@
 import type { AttributionPolicy, Channel } from '../../contract'
 
 /** Documents as stored. Times are epoch ms (numbers) so queries and JSON answers need no Date handling. */
+/** A location as reads return it: the SDK hands stored GeoJSON back as a db.Geo.Point (GCJ-02). */
 export interface GeoPoint {
-  type: 'Point'
-  coordinates: [number, number]
+  longitude: number
+  latitude: number
 }
 
 export interface StoreDoc {

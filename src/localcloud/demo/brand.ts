@@ -6,7 +6,7 @@ const store = (id: string, name: string, address: string, lng: number, lat: numb
   name,
   city: '上海',
   address,
-  location: { type: 'Point', coordinates: [lng, lat] },
+  location: { longitude: lng, latitude: lat },
   hours: '10:00-22:00',
   phone,
   active: true,

@@ -67,7 +67,7 @@ export default function Nearby() {
         <PageState kind='empty' title={cityMode ? '这个城市还没有门店' : '附近 50 公里内没有门店'} message={cityMode ? '' : '可以按城市查看门店'} className='nearby-empty' />
       ) : null}
       {meta?.hasMore ? (
-        <Button className='btn btn-ghost load-more' loading={loadingMore} disabled={loadingMore} onClick={more}>加载更多</Button>
+        <Button className='btn btn-ghost load-more' loading={loadingMore} disabled={loadingMore || undefined} onClick={more}>加载更多</Button>
       ) : null}
     </View>
   )

@@ -61,7 +61,7 @@ export default function MyFans() {
       ))}
       {moreError ? <Text className='muted fans-more-error'>{moreError}</Text> : null}
       {nextBefore !== null ? (
-        <Button className='btn btn-ghost fans-more' loading={loadingMore} disabled={loadingMore} onClick={loadMore}>
+        <Button className='btn btn-ghost fans-more' loading={loadingMore} disabled={loadingMore || undefined} onClick={loadMore}>
           加载更多
         </Button>
       ) : fans.length > 0 ? (
