@@ -88,7 +88,7 @@ export class Engine {
       const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
       const byRowid = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
       return hits.map((h) => {
-        const r = byRowid.get(h.rowid) as { _id: string | number; data: string }
+        const r = h.doc ?? (byRowid.get(h.rowid) as { _id: string | number; data: string })
         return rowToUser(r._id, r.data, q.projection)
       })
     }
@@ -96,13 +96,18 @@ export class Engine {
     return rows.map((r) => rowToUser(r._id, r.data, q.projection))
   }
 
+  /** The plan of each statement the query runs: for geoNear, the R*Tree candidates, then the per-row document probe. */
   explain(coll: string, q: QueryState): string[] {
     const frag = this.compile(coll, q.where)
-    const [sql, params] = q.where?.geo
-      ? [geoSql(this.store, coll, q.where.geo, frag, 'explain'), [-180, 180, -90, 90, ...frag.params]]
-      : [this.selectSql(coll, q, frag), [...frag.params, this.effectiveLimit(q.limit), q.skip]]
-    const plan = this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>
-    return plan.map((p) => p.detail)
+    const plan = (sql: string, params: unknown[]) =>
+      (this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((p) => p.detail)
+    if (q.where?.geo) {
+      return [
+        ...plan(geoSql(this.store, coll, q.where.geo, 'explain'), [-180, 180, -90, 90]),
+        ...plan(`SELECT 1 FROM ${this.store.table(coll)} AS t WHERE t.rowid = ? AND (${frag.sql})`, [0, ...frag.params])
+      ]
+    }
+    return plan(this.selectSql(coll, q, frag), [...frag.params, this.effectiveLimit(q.limit), q.skip])
   }
 
   count(coll: string, where: ParsedWhere | null, api: string): number {

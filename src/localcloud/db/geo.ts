@@ -53,50 +53,77 @@ export function capBoxes(lng: number, lat: number, r: number): Box[] {
 export interface GeoHit {
   rowid: number
   dist: number
+  /** the document, when the search already read it to check the query's other conditions */
+  doc?: GeoDocRow
 }
 
-/** The candidate query for one bounding box; the R*Tree drives, the collection is probed by rowid. */
-export function geoSql(store: Store, coll: string, spec: GeoNearSpec, cond: SqlFrag, api: string): string {
+export interface GeoDocRow {
+  _id: string | number
+  data: string
+}
+
+function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
   const gi = store.geoIndexes(coll).find((g) => g.field === spec.path)
   if (gi === undefined || !store.exists(coll)) {
     throw requestFailed(api, `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`)
   }
-  const jp = '$.' + spec.path.split('.').map((s) => `"${s}"`).join('.')
-  return (
-    `SELECT t.rowid AS rowid, json_extract(t.data,'${jp}."coordinates"[0]') AS x, json_extract(t.data,'${jp}."coordinates"[1]') AS y` +
-    // CROSS JOIN pins the R*Tree as the outer loop: with a plain JOIN SQLite may prefer another
-    // index on the collection and probe the R*Tree per row, i.e. scan every matching document
-    ` FROM "${gi.rtree}" AS r CROSS JOIN ${store.table(coll)} AS t ON t.rowid = r.id` +
-    ` WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ? AND ${cond.sql}`
-  )
+  return gi.rtree
+}
+
+/**
+ * The candidate query for one bounding box: the R*Tree alone, with each point's exact coordinates kept
+ * in its auxiliary columns (the box columns are 32-bit floats), so no document is touched to rank them.
+ */
+export function geoSql(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
+  return `SELECT id, lng, lat FROM "${rtreeOf(store, coll, spec, api)}" AS r WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ?`
 }
 
 /**
  * The k nearest rows (k = null: all) matching `cond` within [minDistance, maxDistance].
- * Fails like the cloud when the field has no geo index.
+ * Fails like the cloud when the field has no geo index. Candidates are ranked from the index; the
+ * document conditions are checked nearest-first, and only until k rows match.
  */
 export function geoSearch(store: Store, coll: string, spec: GeoNearSpec, cond: SqlFrag, k: number | null, api: string): GeoHit[] {
-  const sql = geoSql(store, coll, spec, cond, api)
+  const sql = geoSql(store, coll, spec, api)
   if (k === 0) return []
-  const stmt = store.prepare(sql)
+  const boxes = store.prepare(sql)
+  const unconditional = cond.sql === '1'
+  // The document is read with its condition check, so a match needs no second read to be returned.
+  const probe = unconditional ? null : store.prepare(`SELECT _id, data FROM ${store.table(coll)} WHERE rowid = ? AND (${cond.sql})`)
+  const verdicts = new Map<number, GeoDocRow | null>()
+  const matches = (h: GeoHit): boolean => {
+    if (!probe) return true
+    let row = verdicts.get(h.rowid)
+    if (row === undefined) {
+      row = (probe.get(h.rowid, ...cond.params) as GeoDocRow | undefined) ?? null
+      verdicts.set(h.rowid, row)
+    }
+    if (row) h.doc = row
+    return row !== null
+  }
   const maxD = spec.maxDistance ?? Infinity
   const minD = spec.minDistance ?? 0
   const limitR = Math.min(maxD, HALF_CIRCUMFERENCE)
   let r = k === null ? limitR : Math.min(limitR, minD + 200)
   for (;;) {
-    const hits: GeoHit[] = []
+    const within: GeoHit[] = []
     for (const b of capBoxes(spec.lng, spec.lat, r)) {
-      for (const row of stmt.iterate(b.minX, b.maxX, b.minY, b.maxY, ...cond.params) as Iterable<{ rowid: number; x: number; y: number }>) {
-        const dist = haversine(spec.lng, spec.lat, row.x, row.y)
-        if (dist >= minD && dist <= r) hits.push({ rowid: row.rowid, dist })
+      // raw rows and all(): better-sqlite3's iterate() and row objects cost more than the R*Tree search itself
+      for (const [id, lng, lat] of boxes.raw(true).all(b.minX, b.maxX, b.minY, b.maxY) as Array<[number, number, number]>) {
+        const dist = haversine(spec.lng, spec.lat, lng, lat)
+        if (dist >= minD && dist <= r) within.push({ rowid: id, dist })
       }
     }
-    if (k === null || hits.length >= k || r >= limitR) {
-      hits.sort((a, b) => a.dist - b.dist || a.rowid - b.rowid)
-      return k === null ? hits : hits.slice(0, k)
+    within.sort((a, b) => a.dist - b.dist || a.rowid - b.rowid)
+    const hits: GeoHit[] = []
+    for (const h of within) {
+      if (k !== null && hits.length >= k) break
+      if (matches(h)) hits.push(h)
     }
+    // k matches within r: nothing outside r can be nearer, so these are the k nearest overall
+    if (k === null || hits.length >= k || r >= limitR) return hits
     // the count inside a cap grows with its area, i.e. with r squared
-    const grow = hits.length === 0 ? 4 : Math.min(4, Math.max(1.3, Math.sqrt(k / hits.length) * 1.3))
+    const grow = hits.length === 0 ? 3 : Math.min(4, Math.max(1.3, Math.sqrt(k / hits.length) * 1.3))
     r = Math.min(limitR, r * grow)
   }
 }

@@ -96,16 +96,21 @@ function createGeo(store: Store, coll: string, field: string, names: ReturnType<
     ` AND ${x(d)} BETWEEN -180 AND 180 AND ${y(d)} BETWEEN -90 AND 90)`
   const present = (d: string): string => `json_type(${d}.data,'${jp}') NOT IN ('null')`
   const refuse = `SELECT RAISE(ABORT, 'Can''t extract geo keys: ${field} is not a GeoJSON Point with coordinates in range') WHERE ${present('new')} AND NOT ${valid('new')};`
-  const add = `INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')} WHERE ${valid('new')};`
+  const add = `INSERT INTO ${rt} (id, minX, maxX, minY, maxY, lng, lat) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')}, ${x('new')}, ${y('new')} WHERE ${valid('new')};`
   const bad = store.db.prepare(`SELECT count(*) AS n FROM ${t} AS d WHERE ${present('d')} AND NOT ${valid('d')}`).get() as { n: number }
   if (bad.n > 0) throw requestFailed(API, `Can't extract geo keys: ${bad.n} document(s) hold a non-Point value in ${field}`)
+  // Data folders made before the exact-coordinate columns existed get their R*Tree and triggers rebuilt.
+  const columns = store.db.prepare(`SELECT name FROM pragma_table_info('${names.rtree.replace(/'/g, "''")}')`).all() as Array<{ name: string }>
+  if (columns.length > 0 && !columns.some((c) => c.name === 'lng')) {
+    store.db.exec(`DROP TABLE ${rt}; ${['__ai', '__au', '__ad'].map((s) => `DROP TRIGGER IF EXISTS ${quoteIdent(names.trig + s)};`).join(' ')}`)
+  }
   store.db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS ${rt} USING rtree(id, minX, maxX, minY, maxY);
+    CREATE VIRTUAL TABLE IF NOT EXISTS ${rt} USING rtree(id, minX, maxX, minY, maxY, +lng, +lat);
     CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__ai')} AFTER INSERT ON ${t} BEGIN ${refuse} ${add} END;
     CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__au')} AFTER UPDATE OF data ON ${t} BEGIN ${refuse} DELETE FROM ${rt} WHERE id = old.rowid; ${add} END;
     CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__ad')} AFTER DELETE ON ${t} BEGIN DELETE FROM ${rt} WHERE id = old.rowid; END;
     DELETE FROM ${rt};
-    INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT d.rowid, ${x('d')}, ${x('d')}, ${y('d')}, ${y('d')} FROM ${t} AS d WHERE ${valid('d')};
+    INSERT INTO ${rt} (id, minX, maxX, minY, maxY, lng, lat) SELECT d.rowid, ${x('d')}, ${x('d')}, ${y('d')}, ${y('d')}, ${x('d')}, ${y('d')} FROM ${t} AS d WHERE ${valid('d')};
   `)
   store.db.prepare('INSERT OR REPLACE INTO _lc_geo (coll, field, rtree) VALUES (?, ?, ?)').run(coll, field, names.rtree)
   const list = store.geoIndexes(coll)
