@@ -56,6 +56,11 @@ export default function Checkin() {
   return (
     <View className='page checkin'>
       <CheckinResult result={state.data} />
+      {state.data.couponsIssued.length > 0 ? (
+        <Button className='btn btn-primary checkin-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>
+          去我的券包
+        </Button>
+      ) : null}
       <Button className='btn btn-ghost checkin-to-me' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
         查看我的会员码
       </Button>

@@ -54,6 +54,9 @@ export default function Me() {
         <View className='card me-not-fan'>
           <View className='section-title'>您还不是门店粉丝</View>
           <Text className='muted'>到店扫描门店或导购的二维码，即可成为粉丝并领取欢迎礼券。</Text>
+          <Button className='btn btn-primary me-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>
+            我的优惠券
+          </Button>
           <Button className='btn btn-ghost' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
             查看门店
           </Button>
