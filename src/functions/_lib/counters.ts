@@ -3,6 +3,25 @@ import { db, _ } from './cloud'
 import type { CounterDoc } from './docs'
 import { isDuplicateWrite } from './errors'
 
+/**
+ * Every figure a counter row keeps. A row is one China day × store × staff; events bump these with
+ * _.inc in their own transaction. Adding a figure here is all a new event needs (rows written before it
+ * simply lack the field, and _.inc creates it).
+ */
+export const COUNTER_FIELDS = [
+  'newFans',
+  'visits',
+  'couponsIssued',
+  'couponsRedeemed',
+  'sales',
+  'salesFen',
+  'groupJoins',
+  'firstPurchases',
+  'repurchases',
+  'repurchaseFen'
+] as const
+export type CounterField = (typeof COUNTER_FIELDS)[number]
+
 export const counterId = (dayKey: string, storeId: string, staffId: string | null) => `${dayKey}.${storeId}.${staffId ?? '-'}`
 
 /**
@@ -18,12 +37,7 @@ export async function ensureCounter(dayKey: string, storeId: string, staffId: st
     dayKey,
     storeId,
     staffId: staffId ?? '-',
-    newFans: 0,
-    visits: 0,
-    couponsIssued: 0,
-    couponsRedeemed: 0,
-    sales: 0,
-    salesFen: 0,
+    ...(Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Record<CounterField, number>),
     byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
   }
   const found = await db.collection('counters').where({ _id: id }).count()
@@ -36,26 +50,16 @@ export async function ensureCounter(dayKey: string, storeId: string, staffId: st
   return id
 }
 
-export interface CounterBump {
-  newFans?: number
-  visits?: number
-  couponsIssued?: number
-  /** negative to reverse an undone redemption */
-  couponsRedeemed?: number
-  sales?: number
-  salesFen?: number
-  channel?: Channel
-}
+/** How much one event adds to each figure (negative to reverse an undone one); `channel` splits newFans. */
+export type CounterBump = Partial<Record<CounterField, number>> & { channel?: Channel }
 
 /** The update for one event; applied inside the event's transaction so counters never drift from events. */
 export function counterUpdate(bump: CounterBump): Record<string, unknown> {
   const data: Record<string, unknown> = {}
-  if (bump.newFans) data.newFans = _.inc(bump.newFans)
-  if (bump.visits) data.visits = _.inc(bump.visits)
-  if (bump.couponsIssued) data.couponsIssued = _.inc(bump.couponsIssued)
-  if (bump.couponsRedeemed) data.couponsRedeemed = _.inc(bump.couponsRedeemed)
-  if (bump.sales) data.sales = _.inc(bump.sales)
-  if (bump.salesFen) data.salesFen = _.inc(bump.salesFen)
+  for (const field of COUNTER_FIELDS) {
+    const by = bump[field]
+    if (by) data[field] = _.inc(by)
+  }
   // A nested object in update data merges by path: only byChannel.<channel> changes.
   if (bump.channel && bump.newFans) data.byChannel = { [bump.channel]: _.inc(bump.newFans) }
   return data

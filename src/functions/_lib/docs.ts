@@ -165,6 +165,12 @@ export interface CounterDoc {
   couponsRedeemed?: number
   sales?: number
   salesFen?: number
+  groupJoins?: number
+  /** a fan's first purchase ever, on the day and rows of that sale */
+  firstPurchases?: number
+  /** second and later purchases, and their amount */
+  repurchases?: number
+  repurchaseFen?: number
 }
 
 export interface SettingsDoc {
