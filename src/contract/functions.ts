@@ -2,9 +2,11 @@ import type { z } from 'zod'
 import { checkinFunctions } from './checkin'
 import { coreFunctions } from './core'
 import { couponFunctions } from './coupons'
+import { groupFunctions } from './groups'
 import { kpiFunctions } from './kpi'
 import { managerFunctions } from './manager'
 import { nearbyFunctions } from './nearby'
+import { salesFunctions } from './sales'
 import { teamFunctions } from './team'
 
 /**
@@ -18,7 +20,9 @@ export const contract = {
   ...nearbyFunctions,
   ...couponFunctions,
   ...kpiFunctions,
-  ...teamFunctions
+  ...teamFunctions,
+  ...groupFunctions,
+  ...salesFunctions
 } as const
 
 export type Contract = typeof contract

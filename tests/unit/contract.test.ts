@@ -8,12 +8,14 @@ import { nearbyFunctions } from '../../src/contract/nearby'
 import { couponFunctions } from '../../src/contract/coupons'
 import { kpiFunctions } from '../../src/contract/kpi'
 import { teamFunctions } from '../../src/contract/team'
+import { groupFunctions } from '../../src/contract/groups'
+import { salesFunctions } from '../../src/contract/sales'
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
 describe('the contract', () => {
   it('names each function in exactly one journey file (a spread would silently drop a duplicate)', () => {
-    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions].flatMap((p) => Object.keys(p))
+    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions, groupFunctions, salesFunctions].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
   })

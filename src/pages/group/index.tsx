@@ -1,0 +1,10 @@
+import { Text, View } from '@tarojs/components'
+
+// Placeholder until this journey's page lands.
+export default function Page() {
+  return (
+    <View className='page'>
+      <Text>加入门店社群：即将上线</Text>
+    </View>
+  )
+}
