@@ -3,12 +3,13 @@ import { decideBinding, type BindingDecision } from '../domain/attribution'
 import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
-import { db, _ } from './_lib/cloud'
+import { db } from './_lib/cloud'
 import { counterUpdate, ensureCounter } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, GroupDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
 import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
+import { entryGroup } from './_lib/group-read'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
 import { newCoupon, releaseStock, reserveStock, welcomeTemplate } from './_lib/welcome'
@@ -24,9 +25,9 @@ async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: Sta
   return { store, staff }
 }
 
+/** The same code the "join our group" page shows: one rotation rule (domain/group-rotation) for both. */
 async function freshestGroup(storeId: string, now: number): Promise<GroupDoc | null> {
-  const res = await db.collection('groups').where({ storeId, full: false, expiresAt: _.gt(now) }).orderBy('expiresAt', 'desc').limit(1).get()
-  return (res.data[0] as GroupDoc | undefined) ?? null
+  return entryGroup(storeId, now)
 }
 
 interface Outcome {

@@ -24,6 +24,8 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   revokeStaffCode: ['store manager of st02'],
   transferFans: ['store manager of st02'],
   saveCouponTemplate: ['store manager of st02'],
+  groupCodes: ['store manager of st02'],
+  saveGroupCode: ['store manager of st02'],
   setAttributionPolicy: ['store manager of st02']
 }
 

@@ -26,5 +26,10 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
     template: { title: '样例券', kind: 'amount_off', value: 500, thresholdFen: 0, validity: { type: 'days', days: 7 }, stock: 10, perFanLimit: 1, trigger: 'manual', storeIds: ['st01'], paused: false }
   },
   issueCoupon: { templateId: 'tpl-welcome', memberCode: 'SAMPLE0001', requestId: 'sample-1' },
+  groupEntry: { storeId: 'st01' },
+  joinGroup: { groupId: 'gr-st01-1' },
+  groupCodes: { storeId: 'st01' },
+  saveGroupCode: { storeId: 'st01', groupId: 'gr-st01-1', full: true },
+  linkGroupTicket: { ticket: 'local-cloudid:eyJvcGVuZ2lkIjoiR19zYW1wbGUifQ' },
   setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
 }
