@@ -15,6 +15,7 @@ const WX_SERVER_SDK_VERSION = '~3.0.4'
 interface DeploySettings {
   timeout: number
   openapi: string[]
+  triggers?: Array<{ name: string; type: 'timer'; config: string }>
 }
 
 function settingsFor(name: string): DeploySettings {
@@ -48,7 +49,10 @@ export async function buildFunctions(names: readonly string[] = FUNCTION_NAMES):
       path.join(dir, 'package.json'),
       json({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_VERSION } })
     )
-    fs.writeFileSync(path.join(dir, 'config.json'), json({ permissions: { openapi: settings.openapi }, timeout: settings.timeout }))
+    fs.writeFileSync(
+      path.join(dir, 'config.json'),
+      json({ permissions: { openapi: settings.openapi }, timeout: settings.timeout, ...(settings.triggers ? { triggers: settings.triggers } : {}) })
+    )
   }
 }
 

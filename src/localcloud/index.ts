@@ -18,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_PORT = 8787
 /** Local only, and said so: deployed functions get their key from the function's environment variables. */
 const LOCAL_SIGNING_KEY = 'local-cloud-demo-signing-key-not-a-secret'
+const LOCAL_POS_SECRET = 'local-pos-secret'
 
 export interface LocalCloudOptions {
   /** folder for the SQLite file and stored files; ':memory:' keeps nothing */
@@ -54,6 +55,7 @@ export class LocalCloud {
     this.platform = new LocalPlatform(filesDir, () => this.baseUrl)
     this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built')
     process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
+    process.env.FANLOOP_POS_SECRET ??= LOCAL_POS_SECRET
     bindRuntime({ db: this.db.api(), platform: this.platform, appid: 'wx-local-fanloop', env: 'local' })
   }
 

@@ -26,6 +26,8 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   saveCouponTemplate: ['store manager of st02'],
   groupCodes: ['store manager of st02'],
   saveGroupCode: ['store manager of st02'],
+  repurchaseStats: ['store manager of st02'],
+  runWinBack: ['store manager of st02'],
   setAttributionPolicy: ['store manager of st02']
 }
 

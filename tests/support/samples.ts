@@ -31,5 +31,11 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   groupCodes: { storeId: 'st01' },
   saveGroupCode: { storeId: 'st01', groupId: 'gr-st01-1', full: true },
   linkGroupTicket: { ticket: 'local-cloudid:eyJvcGVuZ2lkIjoiR19zYW1wbGUifQ' },
+  recordSale: { memberCode: 'SAMPLE0001', amountFen: 12800, requestId: 'sample-sale-1' },
+  posSale: { orderId: 'POS-SAMPLE-1', storeId: 'st01', amountFen: 12800, memberCode: 'SAMPLE0001' },
+  purchaseHistory: {},
+  repurchaseStats: { storeId: 'st01', cohort: 'month' },
+  runWinBack: { dryRun: true },
+  subscribeWinBack: { accepted: false },
   setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
 }

@@ -4,6 +4,7 @@ import { useCall } from '../../hooks/useCall'
 import { CallStatus } from '../../components/page-state'
 import RoleBadge from '../../components/role-badge'
 import { chinaDate } from '../../components/format'
+import Purchases from './purchases'
 import './index.scss'
 
 export default function Me() {
@@ -50,6 +51,12 @@ export default function Me() {
             </View>
           </View>
         </View>
+      ) : null}
+      {fan ? <Purchases /> : null}
+      {fan ? (
+        <Button className='btn btn-ghost me-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>
+          我的优惠券
+        </Button>
       ) : (
         <View className='card me-not-fan'>
           <View className='section-title'>您还不是门店粉丝</View>

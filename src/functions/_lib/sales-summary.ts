@@ -1,0 +1,65 @@
+import { db, _ } from './cloud'
+import { getDoc } from './data'
+import type { SaleDoc } from './docs'
+import { isDuplicateWrite } from './errors'
+import type { PurchaseSummaryDoc } from './sales-docs'
+import { counterUpdate, type CounterBump } from './counters'
+
+export type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
+
+/**
+ * The summary must exist before a transaction reads it (a missing doc().get() rejects on the real SDK).
+ * Fans who bought before summaries existed (demo history, coupon sales written without one) get theirs
+ * seeded from their sales; racing seeders clash on the deterministic _id, which is harmless.
+ */
+export async function ensurePurchaseSummary(fanId: string): Promise<void> {
+  if (await getDoc<PurchaseSummaryDoc>('fanPurchases', fanId)) return
+  const sales = db.collection('sales').where({ fanId })
+  const [count, first, last] = await Promise.all([
+    sales.count(),
+    sales.orderBy('at', 'asc').limit(1).get(),
+    sales.orderBy('at', 'desc').limit(1).get()
+  ])
+  const f = first.data[0] as SaleDoc | undefined
+  const l = last.data[0] as SaleDoc | undefined
+  // totalFen of seeded history is left at 0 rather than reading every sale: only counts drive decisions.
+  const doc: PurchaseSummaryDoc = { _id: fanId, purchases: count.total, totalFen: 0, firstPurchaseAt: f?.at ?? null, lastPurchaseAt: l?.at ?? null, firstStoreId: f?.storeId ?? null }
+  try {
+    await db.collection('fanPurchases').add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err
+  }
+}
+
+/**
+ * Inside a sale's transaction: reads the fan's summary, records this sale on it and answers the counter
+ * bump. Reading and writing the summary in the transaction makes two concurrent sales of one fan
+ * conflict, so exactly one of them is the first purchase. Call ensurePurchaseSummary before.
+ */
+export async function notePurchase(tx: Tx, sale: SaleDoc): Promise<{ repurchase: boolean; bump: Record<string, unknown> }> {
+  const summary = (await tx.collection('fanPurchases').doc(sale.fanId).get()).data as PurchaseSummaryDoc
+  const repurchase = summary.purchases > 0
+  const data: Record<string, unknown> = { purchases: _.inc(1), totalFen: _.inc(sale.amountFen), lastPurchaseAt: Math.max(summary.lastPurchaseAt ?? 0, sale.at) }
+  if (!repurchase) Object.assign(data, { firstPurchaseAt: sale.at, firstStoreId: sale.storeId })
+  await tx.collection('fanPurchases').doc(sale.fanId).update({ data })
+  const bump: CounterBump = repurchase
+    ? { sales: 1, salesFen: sale.amountFen, repurchases: 1, repurchaseFen: sale.amountFen }
+    : { sales: 1, salesFen: sale.amountFen, firstPurchases: 1 }
+  return { repurchase, bump: counterUpdate(bump) }
+}
+
+/**
+ * Reverses notePurchase for an undone sale (coupon undo, within minutes): it was the first purchase if the
+ * summary says it opened the history. lastPurchaseAt stays: win-back merely waits a little longer.
+ */
+export async function forgetPurchase(tx: Tx, sale: SaleDoc): Promise<Record<string, unknown>> {
+  const summary = (await tx.collection('fanPurchases').doc(sale.fanId).get()).data as PurchaseSummaryDoc
+  const wasRepurchase = summary.firstPurchaseAt !== sale.at
+  const data: Record<string, unknown> = { purchases: _.inc(-1), totalFen: _.inc(-sale.amountFen) }
+  if (!wasRepurchase) Object.assign(data, { firstPurchaseAt: null, firstStoreId: null })
+  await tx.collection('fanPurchases').doc(sale.fanId).update({ data })
+  const bump: CounterBump = wasRepurchase
+    ? { sales: -1, salesFen: -sale.amountFen, repurchases: -1, repurchaseFen: -sale.amountFen }
+    : { sales: -1, salesFen: -sale.amountFen, firstPurchases: -1 }
+  return counterUpdate(bump)
+}

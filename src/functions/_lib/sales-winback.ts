@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto'
+import { chinaDayKey, DAY_MS } from '../../domain/china-time'
+import { cloud, db, _ } from './cloud'
+import { issueFromTemplate } from './coupons-issue'
+import { getDoc } from './data'
+import type { CouponTemplateDoc, FanDoc } from './docs'
+import { AppError } from './errors'
+import { DEFAULT_LAPSE_DAYS, type PurchaseSummaryDoc, type WinBackRunDoc, type WinBackSettingsDoc } from './sales-docs'
+
+const PAGE = 100
+/** The subscribe-message template id from the WeChat console; the local cloud's outbox accepts any. */
+const MESSAGE_TEMPLATE = process.env.FANLOOP_WINBACK_TEMPLATE_ID ?? 'winback-local'
+
+export interface WinBackOptions {
+  trigger: WinBackRunDoc['trigger']
+  by: string
+  dryRun: boolean
+  lapseDays?: number
+  now: number
+}
+
+export async function winBackLapseDays(): Promise<number> {
+  return (await getDoc<WinBackSettingsDoc>('settings', 'winBack'))?.lapseDays ?? DEFAULT_LAPSE_DAYS
+}
+
+/** Spends one of the fan's consents (never below zero) and sends the reminder; false when none is held. */
+async function remind(fan: FanDoc, title: string): Promise<boolean> {
+  const id = `${fan._id}.winBack`
+  const spent = await db.collection('subscriptions').where({ _id: id, balance: _.gt(0) }).update({ data: { balance: _.inc(-1) } })
+  if (spent.stats.updated === 0) return false
+  await cloud.openapi.subscribeMessage.send({
+    touser: fan._id,
+    templateId: MESSAGE_TEMPLATE,
+    page: 'pages/wallet/index',
+    data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '好久不见，送您一张回店礼券' } }
+  })
+  return true
+}
+
+/**
+ * Fans whose last purchase is older than the lapse get the win-back template's coupon, once per lapse: the
+ * occasion names the last purchase, so a re-run (or a second timer firing) finds the coupon already issued
+ * and a purchase after it starts a new lapse. Pages by _id through the purchase summaries.
+ */
+export async function runWinBack(o: WinBackOptions) {
+  const lapseDays = o.lapseDays ?? (await winBackLapseDays())
+  const tplRes = await db.collection('couponTemplates').where({ trigger: 'win_back', paused: false }).limit(1).get()
+  const template = (tplRes.data[0] as CouponTemplateDoc | undefined) ?? null
+  const cutoff = o.now - lapseDays * DAY_MS
+  const tally = { scanned: 0, lapsed: 0, issued: 0, alreadyIssued: 0, refused: 0, messaged: 0 }
+  for (let after = ''; ; ) {
+    const res = await db.collection('fanPurchases').where({ _id: _.gt(after), lastPurchaseAt: _.lt(cutoff) }).orderBy('_id', 'asc').limit(PAGE).get()
+    const page = res.data as PurchaseSummaryDoc[]
+    for (const s of page) {
+      tally.scanned++
+      if (s.lastPurchaseAt === null || s.purchases === 0) continue
+      tally.lapsed++
+      const fan = await getDoc<FanDoc>('fans', s._id)
+      if (o.dryRun || !template || !fan) continue
+      try {
+        const { created } = await issueFromTemplate(template, fan, `winback:${s.lastPurchaseAt}`, `winback:${o.trigger}`, o.now)
+        if (!created) tally.alreadyIssued++
+        else {
+          tally.issued++
+          if (await remind(fan, template.title)) tally.messaged++
+        }
+      } catch (err) {
+        // Out of stock or over the per-fan limit: counted, and the run goes on to the next fan.
+        if (!(err instanceof AppError)) throw err
+        tally.refused++
+      }
+    }
+    if (page.length < PAGE) break
+    after = page[page.length - 1]._id
+  }
+  let runId: string | null = null
+  if (!o.dryRun) {
+    if (o.lapseDays !== undefined) await db.collection('settings').doc('winBack').set({ data: { lapseDays: o.lapseDays } })
+    // Two runs can start in the same millisecond (timer and a manager): the suffix keeps both records.
+    runId = `wb_${chinaDayKey(o.now)}_${o.now}_${randomBytes(3).toString('hex')}`
+    const run: WinBackRunDoc = { _id: runId, at: o.now, trigger: o.trigger, by: o.by, lapseDays, templateId: template?._id ?? null, ...tally }
+    await db.collection('winBackRuns').add({ data: run })
+  }
+  return { runId, lapseDays, templateId: template?._id ?? null, ...tally }
+}

@@ -1,0 +1,91 @@
+import { signBody } from '../../src/functions/_lib/sales-signature'
+import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
+
+const SECRET = 'test-pos-secret'
+let t: TestCloud
+let memberCode: string
+beforeAll(() => {
+  process.env.FANLOOP_POS_SECRET = SECRET
+})
+beforeEach(async () => {
+  t = await startTestCloud({ serve: true })
+  expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'pos-fan'))
+  memberCode = expectOk(await t.call('session', {}, 'pos-fan')).fan!.memberCode
+})
+afterEach(async () => {
+  await t.stop()
+})
+
+const nowSec = () => String(Math.floor(Date.now() / 1000))
+interface Sent {
+  status: number
+  json: { ok: boolean; code?: string; data?: Record<string, unknown> }
+}
+function signed(body: string, opts: { ts?: string; secret?: string } = {}): Record<string, string> {
+  const ts = opts.ts ?? nowSec()
+  return { 'content-type': 'application/json', 'x-fanloop-timestamp': ts, 'x-fanloop-signature': signBody(opts.secret ?? SECRET, ts, body) }
+}
+const post = (body: string, opts: { ts?: string; secret?: string } = {}) => send(body, signed(body, opts))
+async function send(body: string, headers: Record<string, string>) {
+  const res = await fetch(`${t.url}/http/posSale`, { method: 'POST', headers, body })
+  return { status: res.status, json: (await res.json()) as Sent['json'], headers }
+}
+const order = (orderId: string, extra: Record<string, unknown> = {}) => JSON.stringify({ orderId, storeId: 'st01', amountFen: 12900, memberCode, ...extra })
+
+describe('POS sales over the signed HTTP trigger', () => {
+  it('accepts a good signature and records the sale against the fan, the store and the cashier', async () => {
+    const r = await post(order('POS-1001', { staffId: 'sf02' }))
+    expect(r.status).toBe(200)
+    expect(r.json).toMatchObject({ ok: true, data: { memberCode, amountFen: 12900, repurchase: false, created: true } })
+    const sales = (await t.cloud.db.api().collection('sales').where({ fanId: 'pos-fan' }).get()).data
+    expect(sales).toEqual([expect.objectContaining({ storeId: 'st01', source: 'pos', idempotencyKey: 'POS-1001', servingStaffId: 'sf02', ownerStaffId: 'sf01' })])
+  })
+
+  it('records one sale for the same order id sent twice (a POS retry signs again)', async () => {
+    const first = await post(order('POS-2002'))
+    const ts = String(Number(nowSec()) + 1) // a retry one second later: new timestamp, new signature
+    const retry = await post(order('POS-2002'), { ts })
+    expect(first.json).toMatchObject({ ok: true, data: { created: true } })
+    expect(retry.status).toBe(200)
+    expect(retry.json).toMatchObject({ ok: true, data: { created: false, saleId: first.json.data!.saleId } })
+    expect(await t.count('sales', { fanId: 'pos-fan' })).toBe(1)
+    // the same order id with another amount is a conflict, not a second sale
+    const clash = await post(order('POS-2002', { amountFen: 1 }), { ts: String(Number(ts) + 1) })
+    expect(clash).toMatchObject({ status: 409, json: { ok: false, code: 'CONFLICT' } })
+  })
+
+  it('refuses a bad signature, a stale timestamp, a replay and a malformed body, writing nothing', async () => {
+    const good = await post(order('POS-3003'))
+    expect(good.status).toBe(200)
+    const before = t.cloud.db.snapshot()
+    const body = order('POS-3004')
+    const cases: Array<[string, Promise<Sent>, number]> = [
+      ['wrong secret', post(body, { secret: 'guess' }), 401],
+      ['tampered body', send(order('POS-3004', { amountFen: 1 }), signed(body)), 401],
+      ['no signature', send(body, { 'content-type': 'application/json' }), 401],
+      ['stale timestamp', post(body, { ts: String(Number(nowSec()) - 6 * 60) }), 401],
+      ['future timestamp', post(body, { ts: String(Number(nowSec()) + 6 * 60) }), 401],
+      ['replay', send(order('POS-3003'), good.headers), 409],
+      ['not JSON', post('{"orderId": "POS-3005",'), 400],
+      ['negative amount', post(order('POS-3006', { amountFen: -500 })), 400],
+      ['operator in a field', post(order('POS-3007', { storeId: { $ne: null } })), 400],
+      ['both code and phone', post(order('POS-3008', { phone: '13800000000' })), 400],
+      ['unknown member', post(order('POS-3009', { memberCode: 'ZZZZZZZZZZ' })), 400],
+      ['unknown store', post(order('POS-3010', { storeId: 'st99' })), 400]
+    ]
+    for (const [what, pending, status] of cases) {
+      const r = await pending
+      expect([what, r.status, r.json.ok]).toEqual([what, status, false])
+    }
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+
+  it('answers a callFunction event with the usual envelope and never writes', async () => {
+    const before = t.cloud.db.snapshot()
+    const body = JSON.parse(order('POS-4004')) as Record<string, unknown>
+    expect(await t.call('posSale', body as never, 'demo-manager')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(await t.call('posSale', body as never)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(await t.http('posSale', body as never)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+})

@@ -1,0 +1,82 @@
+import { DAY_MS } from '../../src/domain/china-time'
+import { memberCodeFor } from '../../src/domain/codes'
+import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
+
+let t: TestCloud
+beforeEach(async () => {
+  t = await startTestCloud()
+  await api().collection('couponTemplates').add({
+    data: { _id: 'tpl-winback', title: '好久不见 10 元券', kind: 'amount_off', value: 1000, thresholdFen: 0, validity: { type: 'days', days: 14 }, stock: null, issued: 0, perFanLimit: 10, trigger: 'win_back', storeIds: null, paused: false }
+  })
+})
+afterEach(async () => {
+  await t.stop()
+})
+const api = () => t.cloud.db.api()
+
+/** A fan with one sale, its last purchase moved `daysAgo` into the past. */
+async function buyer(openid: string, daysAgo: number): Promise<void> {
+  expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, openid))
+  const { memberCode } = expectOk(await t.call('session', {}, openid)).fan!
+  expectOk(await t.call('recordSale', { memberCode, amountFen: 2000, requestId: `buy-${openid}-${daysAgo}` }, 'demo-staff-1'))
+  await api().collection('fanPurchases').doc(openid).update({ data: { lastPurchaseAt: Date.now() - daysAgo * DAY_MS } })
+}
+const winBackCoupons = () => t.count('coupons', { templateId: 'tpl-winback' })
+
+describe('win-back', () => {
+  it('issues once per lapse, reminds fans who accepted a message, and a second run issues nothing new', async () => {
+    await buyer('lapsed', 61)
+    await buyer('recent', 3)
+    expect(expectOk(await t.call('subscribeWinBack', { accepted: true }, 'lapsed')).balance).toBe(1)
+
+    const first = expectOk(await t.call('runWinBack', {}, 'demo-manager'))
+    expect(first).toMatchObject({ lapseDays: 60, templateId: 'tpl-winback', scanned: 1, lapsed: 1, issued: 1, alreadyIssued: 0, messaged: 1 })
+    expect(t.cloud.platform.outbox).toEqual([expect.objectContaining({ kind: 'subscribeMessage', touser: 'lapsed', page: 'pages/wallet/index' })])
+    expect(expectOk(await t.call('wallet', {}, 'lapsed')).usable.map((c) => c.title)).toContain('好久不见 10 元券')
+
+    const second = expectOk(await t.call('runWinBack', {}, 'demo-manager'))
+    expect(second).toMatchObject({ lapsed: 1, issued: 0, alreadyIssued: 1, messaged: 0 })
+    // the daily timer (no openid) runs the same way and finds nothing new either
+    const timer = await t.call('runWinBack', { Type: 'Timer', TriggerName: 'winBackDaily', Time: new Date().toISOString() } as never)
+    expect(timer).toMatchObject({ ok: true, data: { issued: 0, alreadyIssued: 1 } })
+    expect(await winBackCoupons()).toBe(1)
+    expect(t.cloud.platform.outbox).toHaveLength(1)
+    expect(await t.count('winBackRuns')).toBe(3)
+    expect(await t.count('winBackRuns', { trigger: 'timer' })).toBe(1)
+  })
+
+  it('issues again after the fan came back and lapsed again; no consent left means no message', async () => {
+    await buyer('again', 70)
+    expectOk(await t.call('runWinBack', {}, 'demo-manager'))
+    await buyer('again', 65) // bought again later, and lapsed again
+    const r = expectOk(await t.call('runWinBack', {}, 'demo-manager'))
+    expect(r).toMatchObject({ issued: 1, messaged: 0 })
+    expect(await winBackCoupons()).toBe(2)
+  })
+
+  it('pages through more fans than one get() returns', async () => {
+    const old = Date.now() - 100 * DAY_MS
+    for (let i = 0; i < 130; i++) {
+      const id = `bulk-${String(i).padStart(3, '0')}`
+      await api().collection('fans').add({ data: { _id: id, memberCode: memberCodeFor(id), firstStoreId: 'st01', lastStoreId: 'st01', channel: 'store_code', capturingStaffId: null, ownerStaffId: null, boundAt: null, createdAt: old, lastVisitAt: old, visits: 1 } })
+      await api().collection('fanPurchases').add({ data: { _id: id, purchases: 1, totalFen: 100, firstPurchaseAt: old, lastPurchaseAt: old, firstStoreId: 'st01' } })
+    }
+    const r = expectOk(await t.call('runWinBack', { lapseDays: 30 }, 'demo-manager'))
+    expect(r).toMatchObject({ scanned: 130, lapsed: 130, issued: 130 })
+    expect(await winBackCoupons()).toBe(130)
+  })
+
+  it('dry runs write nothing; the lapse setting sticks for the timer; only brand managers may run it', async () => {
+    await buyer('dry', 40)
+    const before = t.cloud.db.snapshot()
+    expect(expectOk(await t.call('runWinBack', { dryRun: true, lapseDays: 30 }, 'demo-manager'))).toMatchObject({ runId: null, lapsed: 1, issued: 0 })
+    expect(t.cloud.db.snapshot()).toEqual(before)
+    expect(expectOk(await t.call('runWinBack', {}, 'demo-manager'))).toMatchObject({ lapseDays: 60, lapsed: 0 })
+    expectOk(await t.call('runWinBack', { lapseDays: 30 }, 'demo-manager'))
+    const timer = await t.call('runWinBack', { Type: 'timer', TriggerName: 'winBackDaily', Time: '' } as never)
+    expect(timer).toMatchObject({ ok: true, data: { lapseDays: 30, alreadyIssued: 1 } })
+    expect(await t.call('runWinBack', {}, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // a shopper cannot pass for the timer: their call has an openid
+    expect(await t.call('runWinBack', { Type: 'Timer', TriggerName: 'x', Time: '' } as never, 'dry')).toMatchObject({ ok: false })
+  })
+})
