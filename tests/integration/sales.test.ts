@@ -27,7 +27,7 @@ describe('staff record a sale by member code', () => {
     const second = expectOk(await t.call('recordSale', { memberCode: code, amountFen: 5000, requestId: 'r2' }, 'demo-staff-2'))
     expect(second).toMatchObject({ repurchase: true, created: true })
 
-    const sales = (await api().collection('sales').where({ fanId: 'fan-a' }).get()).data
+    const sales = (await api().collection('sales').where({ fanId: 'fan-a' }).orderBy('at', 'asc').get()).data
     expect(sales).toHaveLength(2)
     expect(sales[0]).toMatchObject({ storeId: 'st01', ownerStaffId: 'sf01', servingStaffId: 'sf02', source: 'staff', idempotencyKey: 'sf02:r1' })
     expect(await counters('sf02')).toMatchObject({ sales: 2, salesFen: 8800, firstPurchases: 1, repurchases: 1, repurchaseFen: 5000 })
