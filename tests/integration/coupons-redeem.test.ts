@@ -112,3 +112,28 @@ describe('redeeming a coupon at the till', () => {
     expect(await t.call('undoRedemption', { redemptionId: 'rd_nothing' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 })
+
+describe('a redemption with an amount is a purchase', () => {
+  const sf02Row = async () => (await api().collection('counters').where({ storeId: 'st01', staffId: 'sf02' }).get()).data[0] as Record<string, number>
+
+  it('counts as the fan’s first purchase; undone, it is taken back and the next sale is the first', async () => {
+    const { code } = await welcomeCoupon('fan-p')
+    const r = expectOk(await t.call('redeemCoupon', { code, amountFen: 3000 }, 'demo-staff-2'))
+    expect(await sf02Row()).toMatchObject({ sales: 1, salesFen: 3000, firstPurchases: 1, repurchases: 0 })
+    expectOk(await t.call('undoRedemption', { redemptionId: r.redemptionId }, 'demo-staff-2'))
+    expect(await sf02Row()).toMatchObject({ couponsRedeemed: 0, sales: 0, salesFen: 0, firstPurchases: 0, repurchases: 0 })
+    const { fan } = expectOk(await t.call('session', {}, 'fan-p'))
+    const sale = expectOk(await t.call('recordSale', { memberCode: fan?.memberCode as string, amountFen: 5000, requestId: 'after-undo' }, 'demo-staff-2'))
+    expect(sale.repurchase).toBe(false)
+    expect(await sf02Row()).toMatchObject({ sales: 1, salesFen: 5000, firstPurchases: 1, repurchases: 0 })
+  })
+
+  it('after a coupon purchase, a staff sale is a repurchase', async () => {
+    const { code } = await welcomeCoupon('fan-q')
+    expectOk(await t.call('redeemCoupon', { code, amountFen: 3000 }, 'demo-staff-2'))
+    const { fan } = expectOk(await t.call('session', {}, 'fan-q'))
+    const sale = expectOk(await t.call('recordSale', { memberCode: fan?.memberCode as string, amountFen: 5000, requestId: 'after-coupon' }, 'demo-staff-2'))
+    expect(sale.repurchase).toBe(true)
+    expect(await sf02Row()).toMatchObject({ sales: 2, salesFen: 8000, firstPurchases: 1, repurchases: 1, repurchaseFen: 5000 })
+  })
+})

@@ -3,6 +3,7 @@ import { redeemRefusal, redeemRefusalMessage, type RedeemRefusal } from '../../d
 import type { ErrorCode } from '../../contract'
 import { db } from './cloud'
 import { counterId, counterUpdate, ensureCounter } from './counters'
+import { ensurePurchaseSummary, forgetPurchase, notePurchase } from './sales-summary'
 import { untilSettled } from './coupons'
 import type { CouponDoc, FanDoc, RedemptionDoc, SaleDoc, StaffDoc } from './docs'
 import { AppError } from './errors'
@@ -36,6 +37,8 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
   if (early) throw refusalError(early, found, amountFen)
   const dayKey = chinaDayKey(now)
   const counter = await ensureCounter(dayKey, staff.storeId, staff._id)
+  // A redemption with an amount is a purchase: it counts as the fan's first or as a repurchase.
+  if (amountFen !== null) await ensurePurchaseSummary(found.fanId)
   return untilSettled(() =>
     db.runTransaction(async (tx) => {
       const coupon = (await tx.collection('coupons').doc(found._id).get()).data as CouponDoc
@@ -64,11 +67,13 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
       }
       await tx.collection('coupons').doc(coupon._id).update({ data: { redeemedAt: now, redemptionId, redemptions: n } })
       await tx.collection('redemptions').add({ data: redemption })
+      let purchaseBump: Record<string, unknown> = {}
       if (saleId !== null && amountFen !== null) {
         const sale: SaleDoc = { _id: saleId, fanId: coupon.fanId, storeId: staff.storeId, amountFen, at: now, dayKey, ownerStaffId, servingStaffId: staff._id, source: 'coupon', idempotencyKey: coupon._id, couponId: coupon._id }
         await tx.collection('sales').add({ data: sale })
+        purchaseBump = (await notePurchase(tx, sale)).bump
       }
-      const bump = counterUpdate({ couponsRedeemed: 1, sales: saleId ? 1 : 0, salesFen: amountFen ?? 0 })
+      const bump = { ...counterUpdate({ couponsRedeemed: 1 }), ...purchaseBump }
       await tx.collection('counters').doc(counter).update({ data: bump })
       return { coupon: { ...coupon, redeemedAt: now, redemptionId, redemptions: n }, redemption }
     })
@@ -89,8 +94,13 @@ export async function undoOnce(redemptionId: string, staff: StaffDoc, now: numbe
       await tx.collection('coupons').doc(coupon._id).update({ data: { redeemedAt: null, redemptionId: null } })
       await tx.collection('redemptions').doc(r._id).update({ data: { undoneAt: now, undoneBy: staff._id } })
       // The sale goes: a sale document exists exactly while the purchase stands.
-      if (r.saleId) await tx.collection('sales').doc(r.saleId).remove()
-      const bump = counterUpdate({ couponsRedeemed: -1, sales: r.saleId ? -1 : 0, salesFen: -(r.amountFen ?? 0) })
+      let purchaseBump: Record<string, unknown> = {}
+      if (r.saleId) {
+        const sale = (await tx.collection('sales').doc(r.saleId).get()).data as SaleDoc
+        purchaseBump = await forgetPurchase(tx, sale)
+        await tx.collection('sales').doc(r.saleId).remove()
+      }
+      const bump = { ...counterUpdate({ couponsRedeemed: -1 }), ...purchaseBump }
       await tx.collection('counters').doc(counterId(r.dayKey, r.storeId, r.servingStaffId)).update({ data: bump })
       return { ...coupon, redeemedAt: null, redemptionId: null }
     })
