@@ -1,19 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, pageAs, screenshot } from '../support/browser'
-import { spawnCloud, type RunningCloud } from '../support/spawn-cloud'
+import type { Page } from 'playwright-core'
+import { e2eSession, pageAs, screenshot } from '../support/browser'
 
-let cloud: RunningCloud
-let browser: Browser
-
-beforeAll(async () => {
-  cloud = await spawnCloud()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+const e2e = e2eSession()
 
 type Ok<T> = { ok: true; data: T }
 
@@ -22,13 +10,13 @@ const typeInto = (page: Page, className: string, text: string) => page.locator(`
 
 describe('coupons: wallet, redemption at the till, wallet again (journey 3)', () => {
   it('the shopper shows the welcome coupon, the staff member redeems it with an amount, the wallet shows it used', async () => {
-    const staffCode = await cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
+    const staffCode = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
     const shopper = `e2e-wallet-${Date.now()}`
-    const checkin = await cloud.call<Ok<{ couponsIssued: Array<{ code: string; title: string }> }>>('checkin', { scene: staffCode.data.scene }, shopper)
+    const checkin = await e2e.cloud.call<Ok<{ couponsIssued: Array<{ code: string; title: string }> }>>('checkin', { scene: staffCode.data.scene }, shopper)
     const { code, title } = checkin.data.couponsIssued[0]
 
-    const wallet = await pageAs(browser, cloud.url, shopper)
-    await wallet.goto(`${cloud.url}/#/pages/wallet/index`)
+    const wallet = await pageAs(e2e.browser, e2e.cloud.url, shopper)
+    await wallet.goto(`${e2e.cloud.url}/#/pages/wallet/index`)
     await wallet.locator('.wallet-usable .coupon-card').first().waitFor()
     await wallet.getByText(title).first().waitFor()
     // The only usable coupon opens with its QR and its code in large type.
@@ -38,8 +26,8 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
     expect(await wallet.locator('.wallet-used').count()).toBe(0)
     await screenshot(wallet, 'wallet-before')
 
-    const till = await pageAs(browser, cloud.url, 'demo-staff-1')
-    await till.goto(`${cloud.url}/#/staff/pages/redeem/index`)
+    const till = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-1')
+    await till.goto(`${e2e.cloud.url}/#/staff/pages/redeem/index`)
     await till.locator('.redeem-input').waitFor()
     expect(await till.locator('.redeem-scan').count()).toBe(0) // H5 types the code; weapp scans
     await typeInto(till, 'redeem-input', code.toLowerCase())
@@ -69,19 +57,19 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
 
   it('a staff member of a store the coupon does not accept is told so before anything is written', async () => {
     const shopper = `e2e-other-store-${Date.now()}`
-    const staffCode = await cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
-    const checkin = await cloud.call<Ok<{ couponsIssued: Array<{ code: string }> }>>('checkin', { scene: staffCode.data.scene }, shopper)
-    const { templateId } = (await cloud.call<Ok<{ template: { templateId: string } }>>(
+    const staffCode = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
+    const checkin = await e2e.cloud.call<Ok<{ couponsIssued: Array<{ code: string }> }>>('checkin', { scene: staffCode.data.scene }, shopper)
+    const { templateId } = (await e2e.cloud.call<Ok<{ template: { templateId: string } }>>(
       'saveCouponTemplate',
       { template: { title: '静安寺店专享', kind: 'amount_off', value: 500, thresholdFen: 0, validity: { type: 'days', days: 7 }, stock: 10, perFanLimit: 1, trigger: 'manual', storeIds: ['st01'], paused: false } },
       'demo-manager'
     )).data.template
-    const session = await cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, shopper)
-    const issued = await cloud.call<Ok<{ coupon: { code: string } }>>('issueCoupon', { templateId, memberCode: session.data.fan.memberCode, requestId: 'e2e-1' }, 'demo-manager')
+    const session = await e2e.cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, shopper)
+    const issued = await e2e.cloud.call<Ok<{ coupon: { code: string } }>>('issueCoupon', { templateId, memberCode: session.data.fan.memberCode, requestId: 'e2e-1' }, 'demo-manager')
     expect(checkin.ok && issued.ok).toBe(true)
 
-    const till = await pageAs(browser, cloud.url, 'demo-staff-3') // 张伟, 人民广场店
-    await till.goto(`${cloud.url}/#/staff/pages/redeem/index`)
+    const till = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-3') // 张伟, 人民广场店
+    await till.goto(`${e2e.cloud.url}/#/staff/pages/redeem/index`)
     await typeInto(till, 'redeem-input', issued.data.coupon.code)
     await till.locator('.redeem-lookup').click()
     await till.locator('.redeem-verdict-no').waitFor()
@@ -92,13 +80,13 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
 
   it('the manager creates a template in the form and issues it to a fan by member code', async () => {
     const shopper = `e2e-manual-${Date.now()}`
-    const store = await cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
-    await cloud.call('checkin', { scene: store.data.scene }, shopper)
-    const session = await cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, shopper)
+    const store = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
+    await e2e.cloud.call('checkin', { scene: store.data.scene }, shopper)
+    const session = await e2e.cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, shopper)
     const title = `周末回店礼${Date.now() % 10000}`
 
-    const page = await pageAs(browser, cloud.url, 'demo-manager')
-    await page.goto(`${cloud.url}/#/manager/pages/coupons/index`)
+    const page = await pageAs(e2e.browser, e2e.cloud.url, 'demo-manager')
+    await page.goto(`${e2e.cloud.url}/#/manager/pages/coupons/index`)
     await page.getByText('新粉专享 满30减10').first().waitFor()
     await page.locator('.tpl-new').click()
     await typeInto(page, 'tpl-title', title)
@@ -117,7 +105,7 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
     await page.getByText('已发 1 / 20').first().waitFor()
     await screenshot(page, 'manager-coupon-templates')
 
-    const wallet = await cloud.call<Ok<{ usable: Array<{ title: string }> }>>('wallet', {}, shopper)
+    const wallet = await e2e.cloud.call<Ok<{ usable: Array<{ title: string }> }>>('wallet', {}, shopper)
     expect(wallet.data.usable.map((c) => c.title)).toContain(title)
   })
 })

@@ -1,28 +1,16 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { launchBrowser, screenshot } from '../support/browser'
-import { spawnCloud, type RunningCloud } from '../support/spawn-cloud'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { e2eSession, screenshot } from '../support/browser'
 
-let cloud: RunningCloud
-let browser: Browser
-
-beforeAll(async () => {
-  cloud = await spawnCloud()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+const e2e = e2eSession()
 
 /** The nearby page in a phone-sized context; `geo` grants the browser's geolocation at that WGS-84 point. */
 async function openNearby(geo: { longitude: number; latitude: number } | null): Promise<Page> {
   const options: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' }
-  const context = await browser.newContext(geo ? { ...options, geolocation: geo, permissions: ['geolocation'] } : options)
+  const context = await e2e.browser.newContext(geo ? { ...options, geolocation: geo, permissions: ['geolocation'] } : options)
   await context.addInitScript(() => window.localStorage.setItem('fanloop.persona', 'e2e-nearby-shopper'))
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`))
-  await page.goto(`${cloud.url}/#/pages/nearby/index`)
+  await page.goto(`${e2e.cloud.url}/#/pages/nearby/index`)
   await page.locator('.nearby-store').first().waitFor()
   return page
 }

@@ -1,19 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, pageAs, screenshot } from '../support/browser'
-import { spawnCloud, type RunningCloud } from '../support/spawn-cloud'
+import type { Page } from 'playwright-core'
+import { e2eSession, pageAs, screenshot } from '../support/browser'
 
-let cloud: RunningCloud
-let browser: Browser
-
-beforeAll(async () => {
-  cloud = await spawnCloud({ env: { FANLOOP_POS_SECRET: 'e2e-pos-secret' } })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+const e2e = e2eSession({ env: { FANLOOP_POS_SECRET: 'e2e-pos-secret' } })
 
 type Ok<T> = { ok: true; data: T }
 const typeInto = (page: Page, className: string, text: string) => page.locator(`.${className} input`).fill(text)
@@ -21,25 +9,28 @@ const number = async (page: Page, className: string) => Number((await page.locat
 
 describe('repurchase (journey 6)', () => {
   it('staff record a sale by member code; the shopper sees it; the manager figures move', async () => {
-    const session = await cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, 'demo-shopper-1')
+    const session = await e2e.cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, 'demo-shopper-1')
     const memberCode = session.data.fan.memberCode
 
-    const manager = await pageAs(browser, cloud.url, 'demo-manager')
-    await manager.goto(`${cloud.url}/#/manager/pages/repurchase/index`)
+    const manager = await pageAs(e2e.browser, e2e.cloud.url, 'demo-manager')
+    await manager.goto(`${e2e.cloud.url}/#/manager/pages/repurchase/index`)
     await manager.locator('.repurchase-rate').waitFor()
     const salesBefore = await number(manager, 'repurchase-sales')
     const repurchasesBefore = await number(manager, 'repurchase-count')
     await screenshot(manager, 'repurchase-before')
 
-    const shopper = await pageAs(browser, cloud.url, 'demo-shopper-1')
-    await shopper.goto(`${cloud.url}/#/pages/me/index`)
+    const shopper = await pageAs(e2e.browser, e2e.cloud.url, 'demo-shopper-1')
+    await shopper.goto(`${e2e.cloud.url}/#/pages/me/index`)
     await shopper.locator('.member-code').waitFor()
     expect((await shopper.locator('.member-code').innerText()).trim()).toBe(memberCode)
     await shopper.locator('.me-purchases .section-title').waitFor()
+    // The demo shopper has bought before: count the rows once they have loaded, not while they load.
+    await shopper.locator('.purchase-row').first().waitFor()
     const rowsBefore = await shopper.locator('.purchase-row').count()
+    expect(rowsBefore).toBeGreaterThan(0)
 
-    const till = await pageAs(browser, cloud.url, 'demo-staff-1')
-    await till.goto(`${cloud.url}/#/staff/pages/sale/index`)
+    const till = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-1')
+    await till.goto(`${e2e.cloud.url}/#/staff/pages/sale/index`)
     await till.locator('.sale-member-code').waitFor()
     expect(await till.locator('.sale-scan').count()).toBe(0) // H5 types the code; weapp scans
     await typeInto(till, 'sale-member-code', memberCode.toLowerCase())

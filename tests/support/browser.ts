@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { ROOT } from './spawn-cloud'
+import { ROOT, spawnCloud, type RunningCloud } from './spawn-cloud'
 
 export const SCREENSHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots')
 
@@ -33,4 +33,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
+}
+
+/**
+ * One local cloud (as npm start runs it) and one browser for an e2e test file: started before its first
+ * test, stopped after its last. Read `.cloud` and `.browser` inside tests, not at module load.
+ */
+export function e2eSession(opts: Parameters<typeof spawnCloud>[0] = {}): { readonly cloud: RunningCloud; readonly browser: Browser } {
+  const session = {} as { cloud: RunningCloud; browser: Browser }
+  beforeAll(async () => {
+    session.cloud = await spawnCloud(opts)
+    session.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await session.browser?.close()
+    await session.cloud?.stop()
+  })
+  return session
 }
