@@ -2,7 +2,10 @@ import type { Channel } from '../../contract'
 import { chinaDayKey, chinaDayStart, DAY_MS } from '../../domain/china-time'
 import { couponCodeFor, couponIdFor, memberCodeFor } from '../../domain/codes'
 import { validityWindow } from '../../domain/coupon-validity'
-import type { CounterDoc, CouponDoc, FanDoc, VisitDoc } from '../../functions/_lib/docs'
+import { COUNTER_FIELDS } from '../../domain/counter-fields'
+import type { CounterDoc, CouponDoc, FanDoc, RedemptionDoc, SaleDoc, VisitDoc } from '../../functions/_lib/docs'
+import type { PurchaseSummaryDoc } from '../../functions/_lib/sales-docs'
+import { deriveFromEvents } from './derived'
 import { STAFF, STORES, TEMPLATES } from './brand'
 
 /** Deterministic PRNG so every fresh demo shows the same figures. */
@@ -20,7 +23,9 @@ export interface History {
   fans: FanDoc[]
   visits: VisitDoc[]
   coupons: CouponDoc[]
-  sales: Array<Record<string, unknown>>
+  sales: SaleDoc[]
+  redemptions: RedemptionDoc[]
+  fanPurchases: PurchaseSummaryDoc[]
   counters: CounterDoc[]
 }
 
@@ -34,13 +39,14 @@ export function buildHistory(now: number, days = 60): History {
   const fans: FanDoc[] = []
   const visits: VisitDoc[] = []
   const coupons: CouponDoc[] = []
-  const sales: Array<Record<string, unknown>> = []
+  const sales: SaleDoc[] = []
   const counters = new Map<string, CounterDoc>()
   const welcome = TEMPLATES[0]
   const staffOnly = STAFF.filter((s) => s.role === 'staff')
   const bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => {
     const id = `${dayKey}.${storeId}.${staffId ?? '-'}`
-    const row = counters.get(id) ?? { _id: id, dayKey, storeId, staffId: staffId ?? '-', newFans: 0, visits: 0, couponsIssued: 0, byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 } }
+    const zeros = Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Record<(typeof COUNTER_FIELDS)[number], number>
+    const row = counters.get(id) ?? { _id: id, dayKey, storeId, staffId: staffId ?? '-', ...zeros, byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 } }
     f(row)
     counters.set(id, row)
   }
@@ -85,13 +91,14 @@ export function buildHistory(now: number, days = 60): History {
     }
   }
   addRegular(now, { fans, visits, coupons, sales }, bump)
-  return { fans, visits, coupons, sales, counters: [...counters.values()] }
+  const { redemptions, fanPurchases } = deriveFromEvents(coupons, sales, bump)
+  return { fans, visits, coupons, sales, redemptions, fanPurchases, counters: [...counters.values()] }
 }
 
 type Bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => void
 
 /** The persona 顾客 小林: a fan of 王芳 at 静安寺店 for 20 days, three visits, two purchases, a coupon to use. */
-function addRegular(now: number, h: Omit<History, 'counters'>, bump: Bump): void {
+function addRegular(now: number, h: Pick<History, 'fans' | 'visits' | 'coupons' | 'sales'>, bump: Bump): void {
   const openid = 'demo-shopper-1'
   const joined = chinaDayStart(now) - 20 * DAY_MS + 14 * 3600_000
   const visitTimes = [joined, joined + 6 * DAY_MS, joined + 15 * DAY_MS]

@@ -31,6 +31,8 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
   await addAll(db, 'visits', history.visits)
   await addAll(db, 'coupons', history.coupons)
   await addAll(db, 'sales', history.sales)
+  await addAll(db, 'redemptions', history.redemptions)
+  await addAll(db, 'fanPurchases', history.fanPurchases)
   await addAll(db, 'counters', history.counters)
   // Last: its presence marks the data folder as seeded.
   await db.collection('settings').add({ data: { _id: 'brand', brandName: BRAND_NAME, policy: DEFAULT_POLICY } })
