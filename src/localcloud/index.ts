@@ -13,6 +13,7 @@ import { LocalPlatform } from './platform'
 import { FunctionRegistry } from './registry'
 import { bindRuntime } from './sdk/runtime'
 import { createServer } from './server'
+import { loadTimerTriggers, TimerRunner } from './timers'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_PORT = 8787
@@ -28,6 +29,8 @@ export interface LocalCloudOptions {
   functions?: FunctionSource
   /** seed the demo brand into an empty data folder */
   seed?: boolean
+  /** fire the functions' timer triggers on schedule (default: on, unless FANLOOP_TIMERS=off) */
+  timers?: boolean
   /** the H5 build to serve; defaults to dist/h5 when it exists */
   staticDir?: string | null
   now?: () => number
@@ -43,6 +46,7 @@ export class LocalCloud {
   readonly platform: LocalPlatform
   readonly registry: FunctionRegistry
   private server: http.Server | null = null
+  private timers: TimerRunner | null = null
   private baseUrl = ''
 
   constructor(private readonly options: LocalCloudOptions) {
@@ -81,6 +85,10 @@ export class LocalCloud {
       server.once('error', reject)
       server.listen(this.options.port ?? DEFAULT_PORT, this.options.host ?? '127.0.0.1', () => resolve())
     })
+    if (this.options.timers ?? process.env.FANLOOP_TIMERS !== 'off') {
+      this.timers = new TimerRunner(loadTimerTriggers(ROOT, this.registry.names()), (fn, event) => this.registry.invoke(fn, event, undefined))
+      this.timers.start()
+    }
     const { port } = server.address() as AddressInfo
     this.baseUrl = `http://${this.options.host ?? '127.0.0.1'}:${port}`
     return { url: this.baseUrl }
@@ -92,6 +100,7 @@ export class LocalCloud {
   }
 
   async stop(): Promise<void> {
+    this.timers?.stop()
     const server = this.server
     this.server = null
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()))

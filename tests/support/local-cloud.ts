@@ -18,7 +18,7 @@ export interface TestCloud {
 }
 
 export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>; serve?: boolean } = {}): Promise<TestCloud> {
-  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', port: 0, staticDir: null })
+  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', port: 0, staticDir: null, timers: false })
   const db = cloud.db.api()
   for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) } })
   for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
