@@ -6,6 +6,7 @@ import { benchCheckin } from './checkin'
 
 const BENCHES: Record<string, () => Promise<string>> = {
   nearby: () => import('./nearby').then((m) => m.benchNearby()),
+  kpi: () => import('./kpi').then((m) => m.benchKpi()),
   checkin: benchCheckin
 }
 

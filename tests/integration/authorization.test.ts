@@ -28,6 +28,9 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   saveGroupCode: ['store manager of st02'],
   repurchaseStats: ['store manager of st02'],
   runWinBack: ['store manager of st02'],
+  kpiDashboard: ['store manager of st02'],
+  rebuildCounters: ['store manager of st02'],
+  exportKpiCsv: ['store manager of st02'],
   setAttributionPolicy: ['store manager of st02']
 }
 

@@ -37,5 +37,9 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   repurchaseStats: { storeId: 'st01', cohort: 'month' },
   runWinBack: { dryRun: true },
   subscribeWinBack: { accepted: false },
+  kpiDashboard: { range: '7d', storeId: 'st01' },
+  staffKpi: { range: '7d' },
+  rebuildCounters: { from: '2026-11-01', to: '2026-11-02', storeId: 'st01', dryRun: true },
+  exportKpiCsv: { range: '7d', storeId: 'st01', table: 'daily' },
   setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
 }

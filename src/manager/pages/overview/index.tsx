@@ -59,6 +59,9 @@ export default function ManagerOverview() {
         </View>
       </View>
       <PolicyForm value={policy} onSave={savePolicy} />
+      <Button className='btn btn-ghost nav-dashboard' onClick={() => Taro.navigateTo({ url: '/manager/pages/dashboard/index' })}>
+        数据看板
+      </Button>
       <Button className='btn btn-ghost nav-team' onClick={() => Taro.navigateTo({ url: '/manager/pages/team/index' })}>
         团队与二维码
       </Button>
