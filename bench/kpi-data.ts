@@ -5,6 +5,7 @@
  */
 import { chinaDayKey, chinaDayStart, DAY_MS } from '../src/domain/china-time'
 import type { LocalDatabase } from '../src/localcloud/db'
+import { mulberry32 } from '../src/localcloud/demo/prng'
 
 type Doc = Record<string, unknown>
 export interface HistorySize {
@@ -12,16 +13,6 @@ export interface HistorySize {
   staffPerStore: number
   days: number
   events: number
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export const storeId = (s: number) => `bs${String(s + 1).padStart(3, '0')}`

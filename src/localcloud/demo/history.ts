@@ -7,17 +7,7 @@ import type { CounterDoc, CouponDoc, FanDoc, RedemptionDoc, SaleDoc, VisitDoc } 
 import type { PurchaseSummaryDoc } from '../../functions/_lib/sales-docs'
 import { deriveFromEvents } from './derived'
 import { STAFF, STORES, TEMPLATES } from './brand'
-
-/** Deterministic PRNG so every fresh demo shows the same figures. */
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from './prng'
 
 export interface History {
   fans: FanDoc[]
