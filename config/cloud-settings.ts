@@ -5,6 +5,8 @@
 export interface CloudSettings {
   cloudEnv: string
   localCloudUrl: string
+  /** subscribe-message template for win-back reminders (订阅消息 in the console); the shopper consents to it */
+  winBackTemplateId: string
 }
 
 export function cloudSettings(env: NodeJS.ProcessEnv = process.env): CloudSettings {
@@ -12,6 +14,7 @@ export function cloudSettings(env: NodeJS.ProcessEnv = process.env): CloudSettin
     // Placeholder until an operator sets FANLOOP_CLOUD_ENV to the env id shown in the Cloud Development console.
     cloudEnv: env.FANLOOP_CLOUD_ENV ?? 'fanloop-placeholder-env',
     // Empty means "same origin": the local cloud serves both the H5 build and /fn/*.
-    localCloudUrl: env.FANLOOP_LOCAL_CLOUD_URL ?? ''
+    localCloudUrl: env.FANLOOP_LOCAL_CLOUD_URL ?? '',
+    winBackTemplateId: env.FANLOOP_WINBACK_TEMPLATE_ID ?? 'winback-local'
   }
 }

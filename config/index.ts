@@ -18,7 +18,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       FANLOOP_CLOUD_ENV: JSON.stringify(settings.cloudEnv),
-      FANLOOP_LOCAL_CLOUD_URL: JSON.stringify(settings.localCloudUrl)
+      FANLOOP_LOCAL_CLOUD_URL: JSON.stringify(settings.localCloudUrl),
+      FANLOOP_WINBACK_TEMPLATE_ID: JSON.stringify(settings.winBackTemplateId)
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -7,6 +7,7 @@ declare module '*.scss'
 /** Injected by config/index.ts (defineConstants). */
 declare const FANLOOP_CLOUD_ENV: string
 declare const FANLOOP_LOCAL_CLOUD_URL: string
+declare const FANLOOP_WINBACK_TEMPLATE_ID: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -26,7 +26,7 @@ export const PosSaleBody = input({
   storeId: Id,
   amountFen: Fen.min(1, '消费金额须大于 0'),
   memberCode: MemberCode.optional(),
-  /** a phone number the fan bound (binding is not built yet: answers NOT_FOUND) */
+  /** a phone number the fan bound on the 我的 page (bindPhone) */
   phone: z.string().regex(/^\+?\d{6,15}$/).optional(),
   /** the cashier, if the POS knows our staff id */
   staffId: Id.optional()
@@ -113,6 +113,12 @@ export const salesFunctions = {
       refused: z.number().int(),
       messaged: z.number().int()
     })
+  },
+  bindPhone: {
+    access: 'anyone',
+    summary: '绑定手机号（微信授权），收银系统可凭手机号记录消费',
+    input: input({ cloudID: z.string().min(1).max(1024) }),
+    output: z.object({ masked: z.string() })
   },
   subscribeWinBack: {
     access: 'anyone',

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { signBody } from '../../src/functions/_lib/sales-signature'
 import { e2eSession, pageAs, screenshot } from '../support/browser'
 
 const e2e = e2eSession({ env: { FANLOOP_POS_SECRET: 'e2e-pos-secret' } })
@@ -53,5 +54,26 @@ describe('repurchase (journey 6)', () => {
     await manager.waitForFunction((n) => Number(document.querySelector('.repurchase-sales')?.textContent?.replace(/[^\d]/g, '')) === n, salesBefore + 1)
     expect(await number(manager, 'repurchase-count')).toBe(repurchasesBefore + 1)
     await screenshot(manager, 'repurchase-after')
+  })
+
+  it('a shopper binds a phone on 我的; the POS then records a sale by that phone and it shows in the history', async () => {
+    const shopper = await pageAs(e2e.browser, e2e.cloud.url, 'demo-shopper-1')
+    await shopper.goto(`${e2e.cloud.url}/#/pages/me/index`)
+    await shopper.locator('.me-phone-input input').fill('13766668888')
+    await shopper.locator('.me-bind-phone').click()
+    await shopper.getByText('已绑定手机号 137****8888').waitFor()
+
+    const body = JSON.stringify({ orderId: `POS-E2E-${Date.now()}`, storeId: 'st01', amountFen: 23300, phone: '13766668888' })
+    const ts = String(Math.floor(Date.now() / 1000))
+    const res = await fetch(`${e2e.cloud.url}/http/posSale`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-fanloop-timestamp': ts, 'x-fanloop-signature': signBody('e2e-pos-secret', ts, body) },
+      body
+    })
+    expect(res.status).toBe(200)
+    await shopper.reload()
+    await shopper.locator('.purchase-row').first().waitFor()
+    expect(await shopper.locator('.purchase-row').first().innerText()).toContain('¥233.00')
+    await screenshot(shopper, 'me-phone-pos-sale')
   })
 })

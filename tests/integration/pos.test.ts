@@ -89,3 +89,25 @@ describe('POS sales over the signed HTTP trigger', () => {
     expect(t.cloud.db.snapshot()).toEqual(before)
   })
 })
+
+describe('identifying the fan by a bound phone', () => {
+  const localCloudID = (data: object) => `local-cloudid:${Buffer.from(JSON.stringify(data)).toString('base64url')}`
+  const byPhone = (orderId: string, phone: string) => JSON.stringify({ orderId, storeId: 'st01', amountFen: 6600, phone })
+
+  it('records a POS sale by the phone the fan bound through WeChat’s phone authorisation', async () => {
+    expect((await post(byPhone('POS-P1', '13912345678'))).json).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    const bound = expectOk(await t.call('bindPhone', { cloudID: localCloudID({ purePhoneNumber: '13912345678', countryCode: '86' }) }, 'pos-fan'))
+    expect(bound.masked).toBe('139****5678')
+    const r = await post(byPhone('POS-P2', '+8613912345678'))
+    expect(r.json).toMatchObject({ ok: true, data: { memberCode, amountFen: 6600, created: true } })
+    // the number itself is stored nowhere, only its hash
+    expect(JSON.stringify((await t.cloud.db.api().collection('fanPhones').where({}).get()).data)).not.toContain('13912345678')
+  })
+
+  it('binds nothing from a cloudID that cannot be decrypted, or for someone who is not a fan', async () => {
+    const before = t.cloud.db.snapshot()
+    expect(await t.call('bindPhone', { cloudID: 'forged-cloud-id' }, 'pos-fan')).toMatchObject({ ok: false, code: 'INVALID_CODE' })
+    expect(await t.call('bindPhone', { cloudID: localCloudID({ purePhoneNumber: '13900000000' }) }, 'not-a-fan')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+})

@@ -37,6 +37,7 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   repurchaseStats: { storeId: 'st01', cohort: 'month' },
   runWinBack: { dryRun: true },
   subscribeWinBack: { accepted: false },
+  bindPhone: { cloudID: 'local-cloudid:eyJwdXJlUGhvbmVOdW1iZXIiOiIxMzgwMDAwMDAwMCJ9' },
   kpiDashboard: { range: '7d', storeId: 'st01' },
   staffKpi: { range: '7d' },
   rebuildCounters: { from: '2026-11-01', to: '2026-11-02', storeId: 'st01', dryRun: true },

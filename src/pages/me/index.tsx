@@ -4,6 +4,7 @@ import { useCall } from '../../hooks/useCall'
 import { CallStatus } from '../../components/page-state'
 import RoleBadge from '../../components/role-badge'
 import { chinaDate } from '../../components/format'
+import AccountActions from './account-actions'
 import Purchases from './purchases'
 import './index.scss'
 
@@ -52,6 +53,7 @@ export default function Me() {
           </View>
         </View>
       ) : null}
+      {fan ? <AccountActions /> : null}
       {fan ? <Purchases /> : null}
       {fan ? (
         <Button className='btn btn-ghost me-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>

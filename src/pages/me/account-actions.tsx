@@ -1,0 +1,28 @@
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { callFunction } from '../../api/client'
+import { askReminderConsent } from './consent'
+import PhoneButton from './phone-button'
+
+/** Things a fan can switch on for themself: phone lookup at the till, and a reminder when a coupon waits. */
+export default function AccountActions() {
+  const [notice, setNotice] = useState('')
+  const remind = async () => {
+    const accepted = await askReminderConsent().catch(() => false)
+    const res = await callFunction('subscribeWinBack', { accepted })
+    setNotice(res.ok ? (accepted ? `已订阅，可再收到 ${res.data.balance} 次优惠提醒` : '未订阅提醒') : res.message)
+  }
+  const bound = async (cloudID: string) => {
+    const res = await callFunction('bindPhone', { cloudID })
+    setNotice(res.ok ? `已绑定手机号 ${res.data.masked}，结账时报手机号即可` : res.message)
+  }
+  return (
+    <View className='card me-actions'>
+      <PhoneButton onCloudID={bound} />
+      <Button className='btn btn-ghost me-remind' onClick={remind}>
+        订阅优惠提醒
+      </Button>
+      {notice ? <Text className='muted me-notice'>{notice}</Text> : null}
+    </View>
+  )
+}
