@@ -7,25 +7,45 @@ import { spawnCloud } from '../support/spawn-cloud'
 import { recordResult } from './results'
 
 /**
- * Start the local cloud, drive concurrent check-ins, SIGKILL it mid-load, restart on the same data folder;
- * three times. Then every check-in that was answered ok is there exactly once, nothing is half-written
- * (a fan without its visit or the reverse), and the daily counters equal the events.
+ * Start the local cloud, drive concurrent check-ins, coupon redemptions with an amount (redemption + sale)
+ * and staff sales, SIGKILL it mid-load, restart on the same data folder; three times. Then everything that
+ * was answered ok is there exactly once, nothing is half-written (a fan without its visit, a redeemed coupon
+ * without its redemption or sale, or the reverse), and the daily counters equal the events.
  */
 const KEY = 'crash-test-signing-key-0123456789'
 const ROUNDS = 3
 const IN_FLIGHT = 40
 
-async function loadThenKill(dataDir: string, round: number, acknowledged: Set<string>): Promise<number> {
+interface Acks {
+  checkins: Set<string>
+  redemptions: Set<string>
+  sales: Set<string>
+}
+
+async function loadThenKill(dataDir: string, round: number, acks: Acks): Promise<number> {
   const cloud = await spawnCloud({ dataDir, env: { FANLOOP_SIGNING_KEY: KEY } })
   const scenes = [signScene(KEY, 'staff', 'sf01', 1), signScene(KEY, 'staff', 'sf04', 1), signScene(KEY, 'store', 'st03', 1)]
   let sent = 0
   let killed = false
   const client = async () => {
     while (!killed) {
-      const openid = `crash-${round}-${sent++}`
+      const n = sent++
+      const openid = `crash-${round}-${n}`
       try {
-        const r = (await cloud.call('checkin', { scene: scenes[sent % 3] }, openid)) as { ok: boolean }
-        if (r.ok) acknowledged.add(openid)
+        const r = (await cloud.call('checkin', { scene: scenes[n % 3] }, openid)) as { ok: boolean; data?: { couponsIssued: Array<{ couponId: string; code: string }> } }
+        if (!r.ok) continue
+        acks.checkins.add(openid)
+        const coupon = r.data?.couponsIssued[0]
+        if (coupon && n % 2 === 0) {
+          const red = (await cloud.call('redeemCoupon', { code: coupon.code, amountFen: 3000 + n }, 'demo-staff-1')) as { ok: boolean }
+          if (red.ok) acks.redemptions.add(coupon.couponId)
+        } else {
+          const me = (await cloud.call('session', {}, openid)) as { data?: { fan: { memberCode: string } | null } }
+          const memberCode = me.data?.fan?.memberCode
+          if (!memberCode) continue
+          const sale = (await cloud.call('recordSale', { memberCode, amountFen: 5000 + n, requestId: `crash-${round}-${n}` }, 'demo-staff-1')) as { ok: boolean }
+          if (sale.ok) acks.sales.add(`sf01:crash-${round}-${n}`)
+        }
       } catch {
         // the connection died with the process: not acknowledged
       }
@@ -41,9 +61,10 @@ async function loadThenKill(dataDir: string, round: number, acknowledged: Set<st
 
 it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and counters equal events`, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-crash-'))
-  const acknowledged = new Set<string>()
+  const acks: Acks = { checkins: new Set(), redemptions: new Set(), sales: new Set() }
   let sent = 0
-  for (let round = 0; round < ROUNDS; round++) sent += await loadThenKill(dataDir, round, acknowledged)
+  for (let round = 0; round < ROUNDS; round++) sent += await loadThenKill(dataDir, round, acks)
+  const acknowledged = acks.checkins
 
   const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
   const db = local.api()
@@ -63,15 +84,55 @@ it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and cou
   const lost = [...acknowledged].filter((id) => !fansOf.has(id) || !visitsOf.has(id)).length
   const duplicated = [...fansOf.keys()].filter((id) => (fansOf.get(id) ?? 0) > 1 || (visitsOf.get(id) ?? 0) > 1).length
   const halfWritten = [...new Set([...fansOf.keys(), ...visitsOf.keys()])].filter((id) => fansOf.has(id) !== visitsOf.has(id)).length
+  // Redemptions and sales: each acknowledged one exactly once, and nothing of a redemption without the rest.
+  const all = async (coll: string, where: Record<string, unknown>) => {
+    const out: Array<Record<string, unknown>> = []
+    for (let skip = 0; ; skip += 1000) {
+      const page = (await db.collection(coll).where(where).skip(skip).limit(1000).get()).data as Array<Record<string, unknown>>
+      out.push(...page)
+      if (page.length < 1000) return out
+    }
+  }
+  const _ = db.command
+  const redemptions = await all('redemptions', {})
+  const crashRedemptions = redemptions.filter((r) => String(r.fanId).startsWith('crash-'))
+  const redeemedCoupons = (await all('coupons', { redeemedAt: _.neq(null) })).filter((c) => String(c.fanId).startsWith('crash-'))
+  const crashSales = (await all('sales', {})).filter((x) => String(x.fanId).startsWith('crash-'))
+  const count = (xs: Array<Record<string, unknown>>, key: string, v: unknown) => xs.filter((x) => x[key] === v).length
+  const lostRedemptions = [...acks.redemptions].filter((id) => count(crashRedemptions, 'couponId', id) === 0 || count(crashSales, 'idempotencyKey', id) === 0).length
+  const lostSales = [...acks.sales].filter((key) => count(crashSales, 'idempotencyKey', key) === 0).length
+  const duplicatedOther =
+    [...acks.redemptions].filter((id) => count(crashRedemptions, 'couponId', id) > 1 || count(crashSales, 'idempotencyKey', id) > 1).length +
+    [...acks.sales].filter((key) => count(crashSales, 'idempotencyKey', key) > 1).length
+  const halfRedeemed =
+    redeemedCoupons.filter((c) => count(crashRedemptions, 'couponId', c._id) !== 1 || count(crashSales, 'idempotencyKey', c._id) !== 1).length +
+    crashRedemptions.filter((r) => !redeemedCoupons.some((c) => c._id === r.couponId)).length
+  const sum = (rows: Array<Record<string, unknown>>, key: string) => rows.reduce((n, r) => n + Number(r[key] ?? 0), 0)
+  const counters = await all('counters', {})
+  const salesAll = await all('sales', {})
   const [sums] = (await db.collection('counters').aggregate().group({ _id: null, newFans: $.sum('$newFans'), visits: $.sum('$visits') }).end()).list as Array<{ newFans: number; visits: number }>
   const fans = (await db.collection('fans').count()).total
   const visits = (await db.collection('visits').count()).total
-  const drift = Math.abs(sums.newFans - fans) + Math.abs(sums.visits - visits)
+  const drift =
+    Math.abs(sums.newFans - fans) +
+    Math.abs(sums.visits - visits) +
+    Math.abs(sum(counters, 'couponsRedeemed') - redemptions.length) +
+    Math.abs(sum(counters, 'sales') - salesAll.length) +
+    Math.abs(sum(counters, 'salesFen') - sum(salesAll, 'amountFen')) +
+    Math.abs(sum(counters, 'firstPurchases') + sum(counters, 'repurchases') - salesAll.length)
   local.close()
   fs.rmSync(dataDir, { recursive: true, force: true })
 
-  recordResult('crash', `RESULT crash acknowledged=${acknowledged.size} lost=${lost} duplicated=${duplicated} drift=${drift}`)
-  console.log(`crash test: ${sent} sent, ${acknowledged.size} acknowledged over ${ROUNDS} kills; lost ${lost}, duplicated ${duplicated}, half-written ${halfWritten}, drift ${drift}`)
-  expect(acknowledged.size).toBeGreaterThan(ROUNDS * 50)
-  expect({ lost, duplicated, halfWritten, drift }).toEqual({ lost: 0, duplicated: 0, halfWritten: 0, drift: 0 })
+  const acked = acknowledged.size + acks.redemptions.size + acks.sales.size
+  const lostAll = lost + lostRedemptions + lostSales
+  const duplicatedAll = duplicated + duplicatedOther
+  recordResult('crash', `RESULT crash acknowledged=${acked} lost=${lostAll} duplicated=${duplicatedAll} drift=${drift}`)
+  console.log(
+    `crash test: ${sent} shoppers over ${ROUNDS} kills; acknowledged ${acknowledged.size} check-ins, ${acks.redemptions.size} redemptions, ${acks.sales.size} sales; ` +
+      `lost ${lostAll}, duplicated ${duplicatedAll}, half-written ${halfWritten + halfRedeemed}, drift ${drift}`
+  )
+  expect(acknowledged.size).toBeGreaterThan(ROUNDS * 20)
+  expect(acks.redemptions.size).toBeGreaterThan(ROUNDS * 5)
+  expect(acks.sales.size).toBeGreaterThan(ROUNDS * 5)
+  expect({ lost: lostAll, duplicated: duplicatedAll, halfWritten: halfWritten + halfRedeemed, drift }).toEqual({ lost: 0, duplicated: 0, halfWritten: 0, drift: 0 })
 })
