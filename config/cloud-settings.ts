@@ -7,6 +7,8 @@ export interface CloudSettings {
   localCloudUrl: string
   /** subscribe-message template for win-back reminders (订阅消息 in the console); the shopper consents to it */
   winBackTemplateId: string
+  /** subscribe-message template for the managers' group-code expiry warning */
+  groupExpiryTemplateId: string
 }
 
 export function cloudSettings(env: NodeJS.ProcessEnv = process.env): CloudSettings {
@@ -15,6 +17,7 @@ export function cloudSettings(env: NodeJS.ProcessEnv = process.env): CloudSettin
     cloudEnv: env.FANLOOP_CLOUD_ENV ?? 'fanloop-placeholder-env',
     // Empty means "same origin": the local cloud serves both the H5 build and /fn/*.
     localCloudUrl: env.FANLOOP_LOCAL_CLOUD_URL ?? '',
-    winBackTemplateId: env.FANLOOP_WINBACK_TEMPLATE_ID ?? 'winback-local'
+    winBackTemplateId: env.FANLOOP_WINBACK_TEMPLATE_ID ?? 'winback-local',
+    groupExpiryTemplateId: env.FANLOOP_GROUP_EXPIRY_TEMPLATE ?? 'group-expiry-local'
   }
 }

@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       FANLOOP_CLOUD_ENV: JSON.stringify(settings.cloudEnv),
       FANLOOP_LOCAL_CLOUD_URL: JSON.stringify(settings.localCloudUrl),
-      FANLOOP_WINBACK_TEMPLATE_ID: JSON.stringify(settings.winBackTemplateId)
+      FANLOOP_WINBACK_TEMPLATE_ID: JSON.stringify(settings.winBackTemplateId),
+      FANLOOP_GROUP_EXPIRY_TEMPLATE: JSON.stringify(settings.groupExpiryTemplateId)
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -8,6 +8,7 @@ declare module '*.scss'
 declare const FANLOOP_CLOUD_ENV: string
 declare const FANLOOP_LOCAL_CLOUD_URL: string
 declare const FANLOOP_WINBACK_TEMPLATE_ID: string
+declare const FANLOOP_GROUP_EXPIRY_TEMPLATE: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

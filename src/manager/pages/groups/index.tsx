@@ -8,6 +8,7 @@ import PageState, { CallStatus } from '../../../components/page-state'
 import { useCall } from '../../../hooks/useCall'
 import { chinaDayKey } from '../../../domain/china-time'
 import CodeForm from './code-form'
+import ExpiryConsent from './expiry-consent'
 import GroupRow from './group-row'
 import './index.scss'
 
@@ -34,6 +35,7 @@ export default function GroupsPage() {
   const warning = data.warning
   return (
     <View className='page groups'>
+      <ExpiryConsent />
       {data.stores.length > 1 ? (
         <View className='groups-stores'>
           {data.stores.map((s) => (
