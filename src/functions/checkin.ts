@@ -7,7 +7,7 @@ import { db } from './_lib/cloud'
 import { counterUpdate, ensureCounter } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
-import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, GroupDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
+import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
 import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
 import { entryGroup } from './_lib/group-read'
 import { signingKey } from './_lib/secrets'
@@ -23,11 +23,6 @@ async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: Sta
   const store = await getDoc<StoreDoc>('stores', staff ? staff.storeId : parts.id)
   if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
   return { store, staff }
-}
-
-/** The same code the "join our group" page shows: one rotation rule (domain/group-rotation) for both. */
-async function freshestGroup(storeId: string, now: number): Promise<GroupDoc | null> {
-  return entryGroup(storeId, now)
 }
 
 interface Outcome {
@@ -110,7 +105,8 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
 
   const [owner, group] = await Promise.all([
     outcome.fan.ownerStaffId === staff?._id ? staff : outcome.fan.ownerStaffId ? getDoc<StaffDoc>('staff', outcome.fan.ownerStaffId) : null,
-    freshestGroup(store._id, now)
+    // the same code the "join our group" page shows: one rotation rule for both
+    entryGroup(store._id, now)
   ])
   return {
     isNewFan: outcome.isNew,
