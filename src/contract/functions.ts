@@ -6,7 +6,9 @@ import { groupFunctions } from './groups'
 import { kpiFunctions } from './kpi'
 import { managerFunctions } from './manager'
 import { nearbyFunctions } from './nearby'
+import { privacyFunctions } from './privacy'
 import { salesFunctions } from './sales'
+import { storeFunctions } from './stores'
 import { teamFunctions } from './team'
 
 /**
@@ -22,7 +24,9 @@ export const contract = {
   ...kpiFunctions,
   ...teamFunctions,
   ...groupFunctions,
-  ...salesFunctions
+  ...salesFunctions,
+  ...storeFunctions,
+  ...privacyFunctions
 } as const
 
 export type Contract = typeof contract

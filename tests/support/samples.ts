@@ -42,5 +42,9 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   staffKpi: { range: '7d' },
   rebuildCounters: { from: '2026-11-01', to: '2026-11-02', storeId: 'st01', dryRun: true },
   exportKpiCsv: { range: '7d', storeId: 'st01', table: 'daily' },
+  storeAdmin: {},
+  saveStore: { storeId: 'st01', phone: '021-62880000' },
+  myData: {},
+  deleteMyData: { confirm: true },
   setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
 }

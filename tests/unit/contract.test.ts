@@ -10,12 +10,14 @@ import { kpiFunctions } from '../../src/contract/kpi'
 import { teamFunctions } from '../../src/contract/team'
 import { groupFunctions } from '../../src/contract/groups'
 import { salesFunctions } from '../../src/contract/sales'
+import { storeFunctions } from '../../src/contract/stores'
+import { privacyFunctions } from '../../src/contract/privacy'
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
 describe('the contract', () => {
   it('names each function in exactly one journey file (a spread would silently drop a duplicate)', () => {
-    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions, groupFunctions, salesFunctions].flatMap((p) => Object.keys(p))
+    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions, groupFunctions, salesFunctions, storeFunctions, privacyFunctions].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
   })

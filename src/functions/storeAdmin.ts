@@ -1,0 +1,4 @@
+import { defineFunction } from './_lib/define'
+
+// Stub: the store-management journey replaces this.
+export const main = defineFunction('storeAdmin', async () => ({ stores: [] }))
