@@ -11,7 +11,9 @@ export const checkinFunctions = {
     input: input({
       /** the decoded `scene` of a store or staff code, or of a shared card */
       scene: z.string().min(1).max(64),
-      via: z.enum(['scan', 'share', 'link']).optional()
+      via: z.enum(['scan', 'share', 'link']).optional(),
+      /** a coarse fingerprint of the phone (weapp only): many new fans from one device get flagged */
+      device: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/).optional()
     }),
     output: z.object({
       isNewFan: z.boolean(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id } from './common'
+import { DayKey, Id, Millis } from './common'
 import { input, type FunctionSpecs } from './spec'
 
 const TeamMember = z.object({
@@ -11,13 +11,37 @@ const TeamMember = z.object({
   fans: z.number().int()
 })
 
+/** A staff code whose new fans looked manufactured; those fans are held with the store until reviewed. */
+export const CodeFlagView = z.object({
+  flagId: z.string(),
+  staffId: Id,
+  staffName: z.string(),
+  dayKey: DayKey,
+  reasons: z.array(z.enum(['burst', 'same_device'])),
+  held: z.number().int(),
+  firstAt: Millis,
+  lastAt: Millis,
+  status: z.enum(['open', 'approved', 'rejected'])
+})
+export type CodeFlagView = z.infer<typeof CodeFlagView>
+
 /** Journey 2, the manager's side: store codes, revoking a staff member's codes, handing over their fans. */
 export const teamFunctions = {
   teamList: {
     access: 'manager',
     summary: '门店团队（导购、店长）及各自粉丝数',
     input: input({ storeId: Id.optional() }),
-    output: z.object({ members: z.array(TeamMember) })
+    output: z.object({
+      members: z.array(TeamMember),
+      /** flagged staff codes of the last 30 days, open ones first */
+      flags: z.array(CodeFlagView)
+    })
+  },
+  reviewCodeFlag: {
+    access: 'manager',
+    summary: '处理异常导购码：确认计入（粉丝归该导购）或不计入（留在门店）',
+    input: input({ flagId: z.string().max(80).regex(/^flag\.[A-Za-z0-9_-]+\.\d{4}-\d{2}-\d{2}$/), decision: z.enum(['approve', 'reject']) }),
+    output: z.object({ flag: CodeFlagView, moved: z.number().int() })
   },
   storeCode: {
     access: 'manager',

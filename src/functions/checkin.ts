@@ -1,4 +1,5 @@
 import type { Channel } from '../contract'
+import { MINUTE_MS, nextScanWindow, type SuspicionReason } from '../domain/abuse-limits'
 import { decideBinding, type BindingDecision } from '../domain/attribution'
 import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
@@ -9,6 +10,8 @@ import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
 import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
+import { recordHeldFan, suspicionOf } from './_lib/code-flags'
+import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
@@ -32,15 +35,30 @@ interface Outcome {
   coupon: CouponDoc | null
 }
 
-export const main = defineFunction('checkin', async ({ scene, via }, caller) => {
+export const main = defineFunction('checkin', async ({ scene, via, device }, caller) => {
   const now = Date.now()
   const { store, staff } = await resolveCode(scene)
   const settings = await getSettings()
+  const limits = limitsOf(settings)
+  // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
+  if (staff) await requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
+  else await requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
   const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
   const selfScan = staff !== null && staff.openid === caller.openid
   const servingId = selfScan ? null : (staff?._id ?? null)
   const dayKey = chinaDayKey(now)
   const counter = await ensureCounter(dayKey, store._id, servingId)
+  // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
+  // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
+  let suspicion: { reasons: SuspicionReason[]; storeCounter: string } | undefined
+  const suspicious = async (): Promise<SuspicionReason[]> => {
+    if (!staff || selfScan) return []
+    if (suspicion === undefined) {
+      const reasons = await suspicionOf(staff, device, limits, now)
+      suspicion = { reasons, storeCounter: reasons.length ? await ensureCounter(dayKey, store._id, null) : counter }
+    }
+    return suspicion.reasons
+  }
   // The welcome template and its stock are looked at only when the transaction finds a first visit,
   // and at most once across retries.
   let template: CouponTemplateDoc | null | undefined
@@ -58,9 +76,17 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
     db.runTransaction(async (tx): Promise<Outcome> => {
       const fans = tx.collection('fans')
       const existing = await fans.doc(caller.openid).get().then((r) => r.data as FanDoc, () => null)
-      const decision = decideBinding(existing, { staffId: staff?._id ?? null, selfScan, at: now }, settings.policy)
+      // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
+      const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
+      if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
+      const reasons = existing ? [] : await suspicious()
+      const held = reasons.length > 0
+      const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
+      const serving = held ? null : servingId
       const fan: FanDoc = {
         ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
+        ...(held && staff ? { heldForStaffId: staff._id } : {}),
+        scanWindow,
         lastStoreId: store._id,
         capturingStaffId: decision.capturingStaffId,
         ownerStaffId: decision.ownerStaffId,
@@ -74,9 +100,11 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
       } else {
         await fans.add({ data: fan })
       }
-      const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: servingId, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
+      const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: serving, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
       await tx.collection('visits').add({ data: visit })
-      for (const change of decision.changes) {
+      // A held fan's binding event says why the code's staff member was not credited, for any dispute.
+      const changes = held && staff ? [...decision.changes, { from: null, to: null, reason: `held:${reasons.join('+')}` }] : decision.changes
+      for (const change of changes) {
         const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
         await tx.collection('bindingEvents').add({ data: event })
       }
@@ -84,7 +112,8 @@ export const main = defineFunction('checkin', async ({ scene, via }, caller) => 
       const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
       if (coupon) await tx.collection('coupons').add({ data: coupon })
       const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
-      await tx.collection('counters').doc(counter).update({ data: bump })
+      await tx.collection('counters').doc(held && suspicion ? suspicion.storeCounter : counter).update({ data: bump })
+      if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
       return { isNew: !existing, fan, decision, coupon }
     })
 

@@ -1,7 +1,8 @@
 import { redeemRefusal, redeemRefusalMessage } from '../domain/coupon-rules'
 import { couponByCode, pausedTemplates, storeNames, walletCoupon } from './_lib/coupons'
-import { getDoc } from './_lib/data'
+import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
+import { limitsOf, requireTillSlots } from './_lib/rate-limit'
 import type { FanDoc, RedemptionDoc, StaffDoc, StoreDoc } from './_lib/docs'
 import { AppError } from './_lib/errors'
 import { staffRef } from './_lib/views'
@@ -11,6 +12,7 @@ export const main = defineFunction('couponPreview', async ({ code, amountFen }, 
   const staff = caller.staff
   if (!staff) throw new AppError('FORBIDDEN')
   const now = Date.now()
+  await requireTillSlots(staff._id, code, limitsOf(await getSettings()), now)
   const coupon = await couponByCode(code)
   const [paused, names, fan, store, redemption] = await Promise.all([
     pausedTemplates([coupon.templateId]),

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { signScene } from '../../src/domain/scene-signature'
 import { LocalDatabase } from '../../src/localcloud/db'
+import { LIMITS_LIFTED } from '../support/local-cloud'
 import { spawnCloud } from '../support/spawn-cloud'
 import { recordResult } from './results'
 
@@ -59,9 +60,23 @@ async function loadThenKill(dataDir: string, round: number, acks: Acks): Promise
   return sent
 }
 
+/**
+ * The load here is 40 clients on three codes and one till: far over the abuse limits, which would answer
+ * most of it "try again later" and leave little to crash on. The first start seeds the demo brand; the
+ * limits are then lifted in its settings on disk, as a deployer would in the database console.
+ */
+async function liftLimits(dataDir: string): Promise<void> {
+  const cloud = await spawnCloud({ dataDir, env: { FANLOOP_SIGNING_KEY: KEY } })
+  await cloud.stop()
+  const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
+  await local.api().collection('settings').doc('brand').update({ data: { limits: LIMITS_LIFTED } })
+  local.close()
+}
+
 it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and counters equal events`, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-crash-'))
   const acks: Acks = { checkins: new Set(), redemptions: new Set(), sales: new Set() }
+  await liftLimits(dataDir)
   let sent = 0
   for (let round = 0; round < ROUNDS; round++) sent += await loadThenKill(dataDir, round, acks)
   const acknowledged = acks.checkins

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY, type AttributionPolicy, type FunctionName, type OutputOf, type Result } from '../../src/contract'
+import type { AbuseLimits } from '../../src/domain/abuse-limits'
 import { signScene } from '../../src/domain/scene-signature'
 import { LocalCloud } from '../../src/localcloud'
 import { STAFF, STORES, TEMPLATES } from '../../src/localcloud/demo/brand'
@@ -17,13 +18,17 @@ export interface TestCloud {
   stop(): Promise<void>
 }
 
-export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>; serve?: boolean } = {}): Promise<TestCloud> {
+/**
+ * `limits`: overrides of the abuse limits in the brand's settings, for tests whose subject is something
+ * else (say, 1,000 shoppers on one code at once) and would otherwise be refused as too fast.
+ */
+export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>; serve?: boolean; limits?: Partial<AbuseLimits> } = {}): Promise<TestCloud> {
   const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', port: 0, staticDir: null, timers: false })
   const db = cloud.db.api()
   for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) } })
   for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
   for (const t of TEMPLATES) await db.collection('couponTemplates').add({ data: { ...t } })
-  await db.collection('settings').add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy } } })
+  await db.collection('settings').add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy }, ...(opts.limits ? { limits: opts.limits } : {}) } })
   const url = opts.serve ? (await cloud.start()).url : ''
   const key = process.env.FANLOOP_SIGNING_KEY as string
   return {
@@ -47,4 +52,16 @@ export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>
 export function expectOk<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`)
   return r.data
+}
+
+/**
+ * Limits lifted far out of reach: for tests that drive many check-ins or redemptions through one code in
+ * a moment to test something else (transfers, counters, concurrency). The limits have their own tests.
+ */
+export const LIMITS_LIFTED: Partial<AbuseLimits> = {
+  checkinsPerStaffCodePerMinute: 1_000_000,
+  checkinsPerStoreCodePerMinute: 1_000_000,
+  redemptionsPerStaffPerMinute: 1_000_000,
+  attemptsPerCouponCodePerMinute: 1_000_000,
+  burstNewFans: 1_000_000
 }

@@ -42,6 +42,7 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   staffKpi: { range: '7d' },
   rebuildCounters: { from: '2026-11-01', to: '2026-11-02', storeId: 'st01', dryRun: true },
   exportKpiCsv: { range: '7d', storeId: 'st01', table: 'daily' },
+  reviewCodeFlag: { flagId: 'flag.sf01.2026-11-20', decision: 'reject' },
   storeAdmin: {},
   saveStore: { storeId: 'st01', phone: '021-62880000' },
   myData: {},

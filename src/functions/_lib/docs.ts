@@ -46,6 +46,10 @@ export interface FanDoc {
   createdAt: number
   lastVisitAt: number
   visits: number
+  /** this shopper's check-ins in the current minute (the per-shopper rate limit) */
+  scanWindow?: { start: number; count: number }
+  /** first scan came through a flagged staff code: the store owns the fan until a manager approves */
+  heldForStaffId?: string | null
 }
 
 export interface VisitDoc {
@@ -177,4 +181,28 @@ export interface SettingsDoc {
   _id: 'brand'
   brandName: string
   policy: AttributionPolicy
+  /** overrides of DEFAULT_LIMITS (src/domain/abuse-limits.ts), set by the deployer in the database console */
+  limits?: Partial<Record<string, unknown>>
+}
+
+/**
+ * A staff code whose new fans looked manufactured (a burst, or many from one device): one row per staff
+ * member per China day. The fans it lists were bound to the store instead; a manager approves (they move
+ * to the staff member) or rejects (they stay with the store).
+ */
+export interface CodeFlagDoc {
+  _id: string
+  staffId: string
+  storeId: string
+  dayKey: string
+  reasons: Array<'burst' | 'same_device'>
+  /** new fans held by this flag (all of them, even past the listed cap) */
+  held: number
+  /** the first FLAG_FAN_CAP held fans, in order */
+  fanIds: string[]
+  firstAt: number
+  lastAt: number
+  status: 'open' | 'approved' | 'rejected'
+  reviewedBy?: string | null
+  reviewedAt?: number | null
 }

@@ -1,0 +1,48 @@
+import { MINUTE_MS, type AbuseLimits, type SuspicionReason } from '../../domain/abuse-limits'
+import type { StaffDoc } from './docs'
+import type { CodeFlagDoc } from './docs'
+import { takeSlot } from './rate-limit'
+
+export const CODE_FLAGS = 'codeFlags'
+/** Held fans listed on one flag row; more are counted in `held` and stay with the store. */
+export const FLAG_FAN_CAP = 200
+
+export const flagId = (staffId: string, dayKey: string) => `flag.${staffId}.${dayKey}`
+
+/**
+ * Why this new fan on `staff`'s code looks manufactured, if it does. Each call counts the fan in the
+ * code's burst window and, with a device fingerprint, in that device's window; a full window means the
+ * fan is one too many. Counted before the check-in commits, so a failed check-in still counts: erring
+ * towards a flag a manager can clear, never towards silent credit.
+ */
+export async function suspicionOf(staff: StaffDoc, device: string | undefined, limits: AbuseLimits, now: number): Promise<SuspicionReason[]> {
+  const reasons: SuspicionReason[] = []
+  if (!(await takeSlot(`burst-${staff._id}`, limits.burstNewFans, limits.burstWindowMinutes * MINUTE_MS, now))) reasons.push('burst')
+  if (device && !(await takeSlot(`dev-${staff._id}-${device}`, limits.sameDeviceNewFans, limits.sameDeviceWindowMinutes * MINUTE_MS, now))) {
+    reasons.push('same_device')
+  }
+  return reasons
+}
+
+type TxDoc = { get(): Promise<{ data: unknown }>; set(o: { data: Record<string, unknown> }): Promise<unknown> }
+type Tx = { collection(name: string): { doc(id: string): TxDoc } }
+
+/** Adds one held fan to the staff member's flag of the day, inside the check-in's transaction. */
+export async function recordHeldFan(tx: Tx, staff: StaffDoc, fanId: string, reasons: SuspicionReason[], dayKey: string, now: number): Promise<void> {
+  const ref = tx.collection(CODE_FLAGS).doc(flagId(staff._id, dayKey))
+  const current = await ref.get().then((r) => r.data as CodeFlagDoc, () => null)
+  const base = current ?? { staffId: staff._id, storeId: staff.storeId, dayKey, reasons: [], held: 0, fanIds: [], firstAt: now, lastAt: now, status: 'open' as const }
+  const { _id, ...rest } = base as CodeFlagDoc
+  const flag: Omit<CodeFlagDoc, '_id'> = {
+    ...rest,
+    reasons: [...new Set([...rest.reasons, ...reasons])],
+    held: rest.held + 1,
+    fanIds: rest.fanIds.length < FLAG_FAN_CAP ? [...rest.fanIds, fanId] : rest.fanIds,
+    lastAt: now,
+    // new held fans after a review open the flag again: the manager decides on them too
+    status: 'open',
+    reviewedBy: rest.reviewedBy ?? null,
+    reviewedAt: rest.reviewedAt ?? null
+  }
+  await ref.set({ data: flag as unknown as Record<string, unknown> })
+}

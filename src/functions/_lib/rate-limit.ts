@@ -1,0 +1,48 @@
+import { limitsFrom, windowIndex, type AbuseLimits } from '../../domain/abuse-limits'
+import { db, _ } from './cloud'
+import type { SettingsDoc } from './docs'
+import { AppError, isDuplicateWrite } from './errors'
+
+export const RATE_LIMITS = 'rateLimits'
+
+/** Keys become part of an _id: anything outside the id alphabet is replaced (openids and codes already fit). */
+const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
+
+/**
+ * Takes one slot of `limit` in the current fixed window of `key`; false when the window is full.
+ * One conditional _.inc: the database decides, so concurrent callers across function instances never
+ * overshoot (an in-memory counter would be per instance). The window's row is created by an add with a
+ * deterministic _id, so racing creators clash on the primary key and retry the increment.
+ */
+export async function takeSlot(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
+  const w = windowIndex(now, windowMs)
+  const id = `rl.${safe(key)}.${w}`
+  const rows = db.collection(RATE_LIMITS)
+  const increment = async () => (await rows.where({ _id: id, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })).stats.updated === 1
+  if (await increment()) return true
+  try {
+    await rows.add({ data: { _id: id, key: safe(key), n: 1, expiresAt: (w + 1) * windowMs } })
+    // A key's new window is the moment to drop its old ones: rows stay bounded without a sweeper job.
+    await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
+    return true
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err
+  }
+  return increment()
+}
+
+/** Throws the stable RATE_LIMITED answer ("try again later") when the slot is not granted. */
+export async function requireSlot(key: string, limit: number, windowMs: number, now: number, message?: string): Promise<void> {
+  if (!(await takeSlot(key, limit, windowMs, now))) throw new AppError('RATE_LIMITED', message)
+}
+
+export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(settings.limits)
+
+/**
+ * A coupon look-up or redemption at the till: limited per staff member and per coupon code, so that
+ * codes cannot be guessed by trying many at one till, nor one code hammered from many.
+ */
+export async function requireTillSlots(staffId: string, code: string, limits: AbuseLimits, now: number): Promise<void> {
+  await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, 60_000, now, '核销操作太频繁，请稍后再试')
+  await requireSlot(`rd-code-${code.toUpperCase()}`, limits.attemptsPerCouponCodePerMinute, 60_000, now, '这张券的查询次数太多，请稍后再试')
+}
