@@ -5,6 +5,7 @@ import { sceneFromOptions } from '../../domain/scene'
 import type { InputOf } from '../../contract'
 import { useCall } from '../../hooks/useCall'
 import PageState, { CallStatus } from '../../components/page-state'
+import { deviceFingerprint } from './device'
 import CheckinResult from './result'
 import './index.scss'
 
@@ -16,7 +17,8 @@ function readEntry(): InputOf<'checkin'> | null {
   const scene = sceneFromOptions(params)
   if (!scene) return null
   const via: Via = params.via === 'share' ? 'share' : !params.scene && params.q ? 'link' : 'scan'
-  return { scene, via }
+  const device = deviceFingerprint()
+  return device ? { scene, via, device } : { scene, via }
 }
 
 const home = () => Taro.reLaunch({ url: '/pages/index/index' })

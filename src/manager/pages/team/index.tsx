@@ -4,6 +4,8 @@ import { useState } from 'react'
 import { callFunction } from '../../../api/client'
 import { CallStatus } from '../../../components/page-state'
 import { useCall } from '../../../hooks/useCall'
+import type { CodeFlagView } from '../../../contract/team'
+import CodeFlags from './code-flags'
 import MemberRow from './member-row'
 import './index.scss'
 
@@ -26,6 +28,12 @@ export default function TeamPage() {
   const revoke = async (m: (typeof members)[number]) => {
     const res = await callFunction('revokeStaffCode', { staffId: m.staffId })
     setNotice(res.ok ? `${m.name} 的旧二维码已作废，请重新分享新码` : res.message)
+  }
+  const review = async (flag: CodeFlagView, decision: 'approve' | 'reject') => {
+    const res = await callFunction('reviewCodeFlag', { flagId: flag.flagId, decision })
+    if (!res.ok) return setNotice(res.message)
+    setNotice(decision === 'approve' ? `已将 ${res.data.moved} 位粉丝计入 ${flag.staffName}` : `${flag.staffName} 的异常新粉留在门店`)
+    team.reload()
   }
   const handOver = async (m: (typeof members)[number], toStaffId: string | null) => {
     const sure = await Taro.showModal({ title: '确认离职', content: `停用 ${m.name} 并转移其全部粉丝？` })
@@ -53,6 +61,7 @@ export default function TeamPage() {
         </View>
       ) : null}
       {notice ? <View className='card team-notice'>{notice}</View> : null}
+      <CodeFlags flags={team.state.data.flags} onReview={review} />
       {members.map((m) => (
         <MemberRow key={m.staffId} member={m} colleagues={members} onRevoke={revoke} onHandOver={handOver} />
       ))}
