@@ -1,4 +1,5 @@
 import { defineFunction } from './_lib/define'
+import { exportFor } from './_lib/privacy-export'
 
-// Stub: the privacy journey replaces this.
-export const main = defineFunction('myData', async () => ({ exportedAt: Date.now() }))
+/** Everything we keep about the caller (their own openid's records only), as plain JSON. */
+export const main = defineFunction('myData', async (_input, caller) => exportFor(caller, Date.now()))
