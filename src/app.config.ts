@@ -15,7 +15,9 @@ export default defineAppConfig({
   },
   // The nearby page ranks stores by distance: fuzzy location is enough and is what the platform approves
   // for this use (getLocation is reserved for some categories). It cannot be declared with getLocation.
-  requiredPrivateInfos: ['getFuzzyLocation'],
+  // chooseLocation (managers pick a store's point on the map) may be declared beside it and needs no
+  // scope grant, only the privacy guide entry and 接口设置 in the admin console.
+  requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
   permission: {
     'scope.userFuzzyLocation': { desc: '用于查找离你最近的门店并按距离排序' }
   },

@@ -46,6 +46,9 @@ export default function Home() {
             <Button className='btn btn-ghost nav-staff-redeem' onClick={go('/staff/pages/redeem/index')}>
               核销优惠券
             </Button>
+            <Button className='btn btn-ghost nav-staff-sale' onClick={go('/staff/pages/sale/index')}>
+              记录消费
+            </Button>
             <Button className='btn btn-ghost nav-staff-kpi' onClick={go('/staff/pages/kpi/index')}>
               我的业绩
             </Button>

@@ -65,6 +65,15 @@ export default function ManagerOverview() {
       <Button className='btn btn-ghost nav-team' onClick={() => Taro.navigateTo({ url: '/manager/pages/team/index' })}>
         团队与二维码
       </Button>
+      <Button className='btn btn-ghost nav-stores' onClick={() => Taro.navigateTo({ url: '/manager/pages/stores/index' })}>
+        门店管理
+      </Button>
+      <Button className='btn btn-ghost nav-groups' onClick={() => Taro.navigateTo({ url: '/manager/pages/groups/index' })}>
+        社群活码
+      </Button>
+      <Button className='btn btn-ghost nav-repurchase' onClick={() => Taro.navigateTo({ url: '/manager/pages/repurchase/index' })}>
+        复购分析
+      </Button>
     </View>
   )
 }
