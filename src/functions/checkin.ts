@@ -148,4 +148,4 @@ export const main = defineFunction('checkin', async ({ scene, via, device }, cal
     couponsIssued: outcome.coupon ? [couponView(outcome.coupon, now)] : [],
     group: group ? groupView(group) : null
   }
-})
+}, { role: 'shopper' })

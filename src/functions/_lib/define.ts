@@ -31,15 +31,18 @@ function describeIssues(error: z.ZodError): string {
  * checked against the contract's access, and every outcome a Result. A thrown error never leaves as a
  * stack: unexpected ones are logged by message and answered INTERNAL.
  */
-export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>) {
+export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>, opts: { role?: 'resolve' | 'shopper' } = {}) {
   const spec = contract[name]
+  // `role: 'shopper'` skips the staff lookup for functions open to anyone whose handler treats every
+  // caller alike (check-in: staff scanning a code are shoppers there). Only allowed with access anyone.
+  if (opts.role === 'shopper' && spec.access !== 'anyone') throw new Error(`${name}: role 'shopper' needs access 'anyone'`)
   return async function main(event: unknown): Promise<Result<OutputOf<N>>> {
     try {
       const { OPENID } = cloud.getWXContext()
       if (!OPENID) return failure('UNAUTHENTICATED')
       const parsed = spec.input.safeParse(withoutPlatformFields(event))
       if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error))
-      const caller = await resolveCaller(OPENID)
+      const caller: Caller = opts.role === 'shopper' ? { openid: OPENID, role: 'shopper', staff: null } : await resolveCaller(OPENID)
       if (!roleMayCall(caller.role, spec.access)) return failure('FORBIDDEN')
       const data = await handler(parsed.data as InputData<N>, caller)
       return { ok: true, data }
