@@ -1,5 +1,5 @@
 import { erasedCoupon, redemptionIdsOf, renamed } from '../../domain/privacy'
-import { db } from './cloud'
+import { db, _ } from './cloud'
 import { untilSettled } from './coupons'
 import { getDoc } from './data'
 import type { CouponDoc, RedemptionDoc, SaleDoc } from './docs'
@@ -8,6 +8,8 @@ import type { GroupMemberDoc } from './group-docs'
 /** The coupon changed between preparing and the transaction: untilSettled (it matches "conflict") prepares again. */
 const changed = () => new Error('conflict: the coupon changed while its move was prepared')
 const missing = () => null
+/** The codes-abuse journey's held-fan flags list fan ids (codeFlags.fanIds). */
+const CODE_FLAGS = 'codeFlags'
 const withoutId = <T extends { _id?: string }>(d: T) => {
   const { _id, ...rest } = d
   return rest
@@ -64,4 +66,18 @@ export async function rekeyGroupMember(m: GroupMemberDoc, tombstone: string): Pr
       return true
     })
   )
+}
+
+/** A held fan who leaves is no longer anyone's to approve: out of the flag's list (its `held` count stays). */
+export async function unflag(openid: string, batch: number): Promise<number> {
+  const flags = (await db.collection(CODE_FLAGS).where({ fanIds: openid }).limit(batch).get()).data
+  for (const f of flags) {
+    await untilSettled(() =>
+      db.runTransaction(async (tx) => {
+        const current = await tx.collection(CODE_FLAGS).doc(String(f._id)).get().then((r) => r.data as { fanIds?: string[] }, missing)
+        if (current?.fanIds) await tx.collection(CODE_FLAGS).doc(String(f._id)).update({ data: { fanIds: _.set(current.fanIds.filter((id) => id !== openid)) } })
+      })
+    )
+  }
+  return flags.length
 }
