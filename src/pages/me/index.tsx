@@ -6,10 +6,11 @@ import RoleBadge from '../../components/role-badge'
 import { chinaDate } from '../../components/format'
 import AccountActions from './account-actions'
 import Purchases from './purchases'
+import PrivacyCard from './privacy-card'
 import './index.scss'
 
 export default function Me() {
-  const { state, reload } = useCall('session', {})
+  const { state, reload, setState } = useCall('session', {})
   if (state.status !== 'ok') {
     return (
       <View className='page me'>
@@ -18,6 +19,8 @@ export default function Me() {
     )
   }
   const { role, staff, fan } = state.data
+  // After a deletion the fan record is gone: show the page as for a non-fan, keeping the "deleted" notice in place.
+  const deleted = () => setState({ status: 'ok', data: { ...state.data, fan: null } })
 
   return (
     <View className='page me'>
@@ -71,6 +74,7 @@ export default function Me() {
           </Button>
         </View>
       )}
+      <PrivacyCard onDeleted={deleted} />
     </View>
   )
 }

@@ -1,0 +1,53 @@
+/**
+ * What the privacy page declares, one row per kind of record. Keep it true to the code: nearbyStores
+ * takes the location for one query and writes nothing; bindPhone keeps only a hash (fanPhones);
+ * deleteMyData (src/functions/_lib/privacy-erase.ts) decides the "after deletion" column.
+ */
+export interface Collected {
+  what: string
+  why: string
+  kept: string
+}
+
+export const COLLECTED: Collected[] = [
+  {
+    what: '微信身份标识（openid，仅本小程序可用）',
+    why: '识别是您本人，作为您所有记录的归属；不获取昵称、头像',
+    kept: '直到您删除数据'
+  },
+  {
+    what: '会员码、首次到店门店、成为粉丝的方式、为您服务的导购',
+    why: '结账时认出您，把您记在带您来的导购名下',
+    kept: '直到您删除数据；删除后不再保留'
+  },
+  {
+    what: '到店记录（门店、时间、当时服务的导购）',
+    why: '统计门店客流与导购业绩，判断专属导购归属',
+    kept: '删除后匿名保留，只用于门店统计，无法再关联到您'
+  },
+  {
+    what: '优惠券（发放、使用、撤销核销）与消费金额',
+    why: '发券、核销只能一次、计算复购',
+    kept: '删除后匿名保留；未使用的券随之作废'
+  },
+  {
+    what: '手机号（仅在您主动绑定时）',
+    why: '结账时可报手机号代替会员码',
+    kept: '只保存号码的哈希值，不保存号码本身；删除数据时一并删除'
+  },
+  {
+    what: '加入门店社群、在微信群里打开门店卡片',
+    why: '发进群礼券，统计社群效果',
+    kept: '入群记录删除后匿名保留；群内打开记录直接删除'
+  },
+  {
+    what: '优惠提醒订阅次数',
+    why: '微信每次授权只允许发一条提醒，我们自己记次数',
+    kept: '用完或删除数据时删除'
+  },
+  {
+    what: '大致位置（仅“附近门店”页面，需您授权）',
+    why: '按距离排列门店',
+    kept: '只用于当次查询，不保存'
+  }
+]
