@@ -84,4 +84,4 @@ export const main = defineFunction('nearbyStores', async (req) => {
     .get()
   const docs = res.data as StoreDoc[]
   return { mode: 'city', city, stores: docs.slice(0, size).map((s) => nearbyView(s, now, null)), cities, page, hasMore: docs.length > size }
-})
+}, { role: 'shopper' })

@@ -9,4 +9,4 @@ export const main = defineFunction('storeList', async ({ city }) => {
   // One brand has tens of stores, not thousands; 100 is the real cap of one get() and is asked for explicitly.
   const [res, settings] = await Promise.all([db.collection('stores').where(query).orderBy('name', 'asc').limit(100).get(), getSettings()])
   return { brandName: settings.brandName, stores: (res.data as StoreDoc[]).map(storeView) }
-})
+}, { role: 'shopper' })
