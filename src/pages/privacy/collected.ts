@@ -1,7 +1,8 @@
 /**
  * What the privacy page declares, one row per kind of record. Keep it true to the code: nearbyStores
  * takes the location for one query and writes nothing; bindPhone keeps only a hash (fanPhones);
- * deleteMyData (src/functions/_lib/privacy-erase.ts) decides the "after deletion" column.
+ * deleteMyData (src/functions/_lib/privacy-erase.ts) decides the "after deletion" column; the abuse
+ * limits (src/functions/_lib/rate-limit.ts) keep attempt counts per window, keyed by code or device hash.
  */
 export interface Collected {
   what: string
@@ -44,6 +45,11 @@ export const COLLECTED: Collected[] = [
     what: '优惠提醒订阅次数',
     why: '微信每次授权只允许发一条提醒，我们自己记次数',
     kept: '用完或删除数据时删除'
+  },
+  {
+    what: '扫码与核销的次数，以及手机型号的摘要（由型号、系统、屏幕算出，不含任何可识别您的信息）',
+    why: '防止刷码：同一手机短时间内带来大量新粉时交由店长核实',
+    kept: '只按分钟或小时计数，时段结束后陆续删除'
   },
   {
     what: '大致位置（仅“附近门店”页面，需您授权）',
