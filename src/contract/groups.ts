@@ -20,6 +20,13 @@ export const GroupRow = GroupEntry.extend({
 })
 export type GroupRow = z.infer<typeof GroupRow>
 
+/**
+ * Share of a store's fans who joined one of its groups (see src/domain/group-share.ts): fans = fans whose
+ * first check-in was at the store (as the overview counts them); members = those of them who joined any
+ * of the store's groups, once each. Over several stores both are summed.
+ */
+export const GroupShareView = z.object({ members: z.number().int(), fans: z.number().int(), share: z.number().min(0).max(1).nullable() })
+
 export const GroupWarningView = z.object({ kind: z.enum(['none_usable', 'expiring']), lastExpiresAt: Millis.nullable() })
 
 /** A platform-replaced wx.cloud.CloudID field: `{ cloudID, data }`. */
@@ -52,7 +59,9 @@ export const groupFunctions = {
       storeId: Id,
       stores: z.array(z.object({ storeId: Id, name: z.string() })),
       groups: z.array(GroupRow),
+      /** joins recorded on the codes listed (a fan in two groups counts twice) */
       members: z.number().int(),
+      groupShare: GroupShareView,
       warning: GroupWarningView.nullable()
     })
   },

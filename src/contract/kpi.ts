@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DayKey, Id } from './common'
+import { GroupShareView } from './groups'
 import { input, type FunctionSpecs } from './spec'
 
 const count = z.number().int()
@@ -65,7 +66,9 @@ export const kpiFunctions = {
       totals: KpiFigures,
       funnel: Funnel,
       daily: z.array(DayFigures),
-      leaderboard: z.object({ sort: SortKey, staffCount: count, rows: z.array(LeaderRow) })
+      leaderboard: z.object({ sort: SortKey, staffCount: count, rows: z.array(LeaderRow) }),
+      /** fans of the store (or of every store in view) who joined its groups: all time, not the range */
+      groupShare: GroupShareView
     })
   },
   staffKpi: {

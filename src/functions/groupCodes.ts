@@ -4,6 +4,7 @@ import { defineFunction } from './_lib/define'
 import type { StoreDoc } from './_lib/docs'
 import { AppError } from './_lib/errors'
 import { rowView, storeGroups, withQrUrls } from './_lib/group-read'
+import { groupShareOf } from './_lib/group-share'
 import { warnIfExpiring } from './_lib/group-warn'
 import { managedStore } from './_lib/scope'
 
@@ -19,7 +20,7 @@ export const main = defineFunction('groupCodes', async ({ storeId }, caller) => 
   const now = Date.now()
   const scope = managerStoreScope(manager)
   const store = await managedStore(manager, storeId ?? scope?.[0] ?? manager.storeId)
-  const [groups, stores] = await Promise.all([withQrUrls(await storeGroups(store._id, now)), scopeStores(scope)])
+  const [groups, stores, groupShare] = await Promise.all([storeGroups(store._id, now).then(withQrUrls), scopeStores(scope), groupShareOf([store._id])])
   const rows = groups.map((g) => rowView(g, now))
   const warning = await warnIfExpiring(store, groups, now)
   return {
@@ -27,6 +28,7 @@ export const main = defineFunction('groupCodes', async ({ storeId }, caller) => 
     stores,
     groups: rows,
     members: rows.reduce((n, g) => n + g.members, 0),
+    groupShare,
     warning
   }
 })

@@ -8,6 +8,7 @@ import { getDoc } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { CouponTemplateDoc, FanDoc } from './_lib/docs'
 import type { GroupCodeDoc, GroupMemberDoc } from './_lib/group-docs'
+import { stampHomeGroupJoin } from './_lib/group-share'
 import { AppError } from './_lib/errors'
 import { couponView } from './_lib/views'
 
@@ -26,7 +27,7 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
   const counter = await ensureCounter(dayKey, group.storeId, fan.ownerStaffId)
   const memberId = `${group._id}.${fan._id}`
 
-  // Member, the group's count and the day's groupJoins commit together: a repeat tap finds the member and changes nothing.
+  // Member, the group's count, the day's groupJoins and the fan's group-share stamp commit together: a repeat tap finds the member and changes nothing.
   const created = await untilSettled(() =>
     db.runTransaction(async (tx) => {
       const existing = await tx.collection('groupMembers').doc(memberId).get().then((r) => r.data as GroupMemberDoc | null, () => null)
@@ -35,6 +36,7 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
       await tx.collection('groupMembers').add({ data: member })
       await tx.collection('groups').doc(group._id).update({ data: { members: _.inc(1) } })
       await tx.collection('counters').doc(counter).update({ data: counterUpdate({ groupJoins: 1 }) })
+      await stampHomeGroupJoin(tx, fan, group.storeId, now)
       return true
     })
   )
