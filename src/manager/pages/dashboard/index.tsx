@@ -6,6 +6,7 @@ import Leaderboard, { type LeaderSort } from '../../../components/leaderboard'
 import { CallStatus } from '../../../components/page-state'
 import TrendChart from '../../../components/trend-chart'
 import { useCall } from '../../../hooks/useCall'
+import ShareCard from '../groups/share-card'
 import CsvExport from './csv-export'
 import RangePicker, { type RangeValue } from './range-picker'
 import { FunnelCard, Headline } from './summary'
@@ -54,6 +55,7 @@ export default function Dashboard() {
             {data.range.from} 至 {data.range.to}（北京时间，共 {data.range.days} 天）
           </Text>
           <Headline t={data.totals} />
+          <ShareCard share={data.groupShare} stores={data.storeId || stores.length === 1 ? 'one' : 'many'} ranged />
           <FunnelCard steps={data.funnel} />
           <View className='card'>
             <View className='section-title'>每日趋势</View>

@@ -10,6 +10,7 @@ import { chinaDayKey } from '../../../domain/china-time'
 import CodeForm from './code-form'
 import ExpiryConsent from './expiry-consent'
 import GroupRow from './group-row'
+import ShareCard from './share-card'
 import './index.scss'
 
 /** Store group codes (活码): what shoppers are shown, how full, how long left, and a warning before none is left. */
@@ -51,8 +52,9 @@ export default function GroupsPage() {
           <Text>{warning.lastExpiresAt ? `最后一个可用的群二维码将于 ${chinaDate(warning.lastExpiresAt - 1)} 后失效，请尽快上传新码` : '当前没有可用的群二维码，顾客只能看到门店电话'}</Text>
         </View>
       ) : null}
+      <ShareCard share={data.groupShare} stores='one' />
       <View className='card groups-summary row'>
-        <Text className='muted'>社群成员（入群登记）</Text>
+        <Text className='muted'>下列群码的入群登记（每群各计一次）</Text>
         <Text className='groups-members'>{data.members}</Text>
       </View>
       {notice ? <View className='card groups-notice'>{notice}</View> : null}
