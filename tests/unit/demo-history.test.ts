@@ -17,6 +17,15 @@ describe('demo history', () => {
     expect(sum('salesFen')).toBe(h.sales.reduce((n, s) => n + s.amountFen, 0))
     expect(sum('firstPurchases')).toBe(buyers.size)
     expect(sum('repurchases')).toBe(h.sales.length - buyers.size)
+    expect(sum('groupJoins')).toBe(h.groupMembers.length)
+  })
+
+  it('stamps each fan who joined their own store\'s group, so the group share counts them', () => {
+    const joined = new Set(h.groupMembers.map((m) => m.fanId))
+    const stamped = h.fans.filter((f) => (f as { homeGroupJoinedAt?: number }).homeGroupJoinedAt)
+    expect(stamped.map((f) => f._id).sort()).toEqual([...joined].sort())
+    expect(h.groupMembers.every((m) => h.fans.find((f) => f._id === m.fanId)?.firstStoreId === m.storeId)).toBe(true)
+    expect(joined.size).toBeGreaterThan(h.fans.length * 0.2)
   })
 
   it('keeps one purchase summary per buyer, agreeing with their sales', () => {

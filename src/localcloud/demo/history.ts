@@ -4,6 +4,8 @@ import { couponCodeFor, couponIdFor, memberCodeFor } from '../../domain/codes'
 import { validityWindow } from '../../domain/coupon-validity'
 import { COUNTER_FIELDS } from '../../domain/counter-fields'
 import type { CounterDoc, CouponDoc, FanDoc, RedemptionDoc, SaleDoc, VisitDoc } from '../../functions/_lib/docs'
+import type { GroupMemberDoc } from '../../functions/_lib/group-docs'
+import type { FanGroupStamp } from '../../functions/_lib/group-share'
 import type { PurchaseSummaryDoc } from '../../functions/_lib/sales-docs'
 import { deriveFromEvents } from './derived'
 import { STAFF, STORES, TEMPLATES } from './brand'
@@ -16,8 +18,12 @@ export interface History {
   sales: SaleDoc[]
   redemptions: RedemptionDoc[]
   fanPurchases: PurchaseSummaryDoc[]
+  groupMembers: GroupMemberDoc[]
   counters: CounterDoc[]
 }
+
+/** The demo stores' one group each (seeded with the history). */
+export const demoGroupId = (storeId: string) => `gr-${storeId}-1`
 
 /**
  * 60 days of fans, visits, welcome coupons, redemptions and sales, generated as events, with the daily
@@ -30,6 +36,9 @@ export function buildHistory(now: number, days = 60): History {
   const visits: VisitDoc[] = []
   const coupons: CouponDoc[] = []
   const sales: SaleDoc[] = []
+  const groupMembers: GroupMemberDoc[] = []
+  // Joins draw from their own stream, so adding them left every other demo figure as it was.
+  const joinRand = mulberry32(4)
   const counters = new Map<string, CounterDoc>()
   const welcome = TEMPLATES[0]
   const staffOnly = STAFF.filter((s) => s.role === 'staff')
@@ -64,6 +73,13 @@ export function buildHistory(now: number, days = 60): History {
           c.couponsIssued++
           c.byChannel[channel]++
         })
+        // About a third join the store's group soon after checking in, as joinGroup records it.
+        if (joinRand() < 0.35) {
+          const joinedAt = Math.min(now - 30_000, at + (5 + joinRand() * 40) * 60_000)
+          groupMembers.push({ _id: `${demoGroupId(store._id)}.${openid}`, groupId: demoGroupId(store._id), storeId: store._id, fanId: openid, channel, ownerStaffId: fan.ownerStaffId, joinedAt, dayKey: chinaDayKey(joinedAt) })
+          ;(fan as FanDoc & FanGroupStamp).homeGroupJoinedAt = joinedAt
+          bump(chinaDayKey(joinedAt), store._id, fan.ownerStaffId, (c) => (c.groupJoins = (c.groupJoins ?? 0) + 1))
+        }
         // Some fans buy, and some come back to buy again.
         let saleAt = at
         for (let k = 0; k < 3 && rand() < (k === 0 ? 0.6 : 0.35); k++) {
@@ -82,7 +98,7 @@ export function buildHistory(now: number, days = 60): History {
   }
   addRegular(now, { fans, visits, coupons, sales }, bump)
   const { redemptions, fanPurchases } = deriveFromEvents(coupons, sales, bump)
-  return { fans, visits, coupons, sales, redemptions, fanPurchases, counters: [...counters.values()] }
+  return { fans, visits, coupons, sales, redemptions, fanPurchases, groupMembers, counters: [...counters.values()] }
 }
 
 type Bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => void

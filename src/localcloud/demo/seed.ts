@@ -1,7 +1,7 @@
 import type { CloudDatabase } from '../db'
 import { DEFAULT_POLICY } from '../../contract'
 import { BRAND_NAME, STAFF, STORES, TEMPLATES } from './brand'
-import { buildHistory } from './history'
+import { buildHistory, demoGroupId } from './history'
 
 type Doc = Record<string, unknown>
 
@@ -25,7 +25,16 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
   await addAll(
     db,
     'groups',
-    STORES.map((s, i) => ({ _id: `gr-${s._id}-1`, storeId: s._id, name: `${s.name}粉丝群1`, qrUrl: `/files/demo/group-${s._id}.png`, expiresAt: now + (2 + i) * 24 * 3600_000, capacity: 200, members: 40 + i * 7, full: false }))
+    STORES.map((s, i) => ({
+      _id: demoGroupId(s._id),
+      storeId: s._id,
+      name: `${s.name}粉丝群1`,
+      qrUrl: `/files/demo/group-${s._id}.png`,
+      expiresAt: now + (2 + i) * 24 * 3600_000,
+      capacity: 200,
+      members: history.groupMembers.filter((m) => m.storeId === s._id).length,
+      full: false
+    }))
   )
   await addAll(db, 'fans', history.fans)
   await addAll(db, 'visits', history.visits)
@@ -33,6 +42,7 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
   await addAll(db, 'sales', history.sales)
   await addAll(db, 'redemptions', history.redemptions)
   await addAll(db, 'fanPurchases', history.fanPurchases)
+  await addAll(db, 'groupMembers', history.groupMembers)
   await addAll(db, 'counters', history.counters)
   // Last: its presence marks the data folder as seeded.
   await db.collection('settings').add({ data: { _id: 'brand', brandName: BRAND_NAME, policy: DEFAULT_POLICY } })
