@@ -15,6 +15,9 @@ export const main = defineFunction('saveStore', async ({ storeId, ...fields }, c
     const store = await createStore(fields)
     return { storeId: store._id, created: true, store: storeAdminRow(store) }
   }
-  const saved = await editStore(await managedStore(manager, storeId), fields)
+  const store = await managedStore(manager, storeId)
+  // Switching a store off hides it from shoppers and voids its codes: a brand decision, not the store's.
+  if (fields.active !== undefined && managerStoreScope(manager) !== null) throw new AppError('FORBIDDEN', '只有品牌管理员可以停用或恢复门店')
+  const saved = await editStore(store, fields)
   return { storeId: saved._id, created: false, store: storeAdminRow(saved) }
 })

@@ -142,6 +142,13 @@ describe('editing a store', () => {
     expect(checksum()).toBe(before)
   })
 
+  it('leaves opening and closing a store to brand managers: a store manager may not switch their store off', async () => {
+    const before = checksum()
+    expect(await save({ storeId: 'st02', active: false }, STORE_MANAGER)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(checksum()).toBe(before)
+    expect(expectOk(await save({ storeId: 'st02', active: false })).store.active).toBe(false)
+  })
+
   it.each([
     ['a longitude without a latitude', { longitude: 121.5 }, 'INVALID_INPUT', /经度和纬度需要一起填写/],
     ['unreadable hours', { hours: '10点-22点' }, 'INVALID_INPUT', /营业时间格式/],

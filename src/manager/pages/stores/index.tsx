@@ -37,7 +37,7 @@ export default function StoresPage() {
     }
     return (
       <View className='page stores-admin'>
-        <StoreForm store={current} onSave={save} onCancel={() => setEditing(null)} />
+        <StoreForm store={current} onSave={save} onCancel={() => setEditing(null)} canSwitchActive={canCreate} />
       </View>
     )
   }

@@ -10,6 +10,8 @@ interface Props {
   /** resolves to an error message, or null when saved */
   onSave: (input: SaveStoreInput) => Promise<string | null>
   onCancel: () => void
+  /** brand managers only: opening or closing a store is a brand decision */
+  canSwitchActive: boolean
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -22,7 +24,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Add or edit one store: what shoppers see on the nearby page, and where the store is on the map. */
-export default function StoreForm({ store, onSave, onCancel }: Props) {
+export default function StoreForm({ store, onSave, onCancel, canSwitchActive }: Props) {
   const [d, setD] = useState<Draft>(() => toDraft(store))
   const [note, setNote] = useState('')
   const [saving, setSaving] = useState(false)
@@ -56,7 +58,7 @@ export default function StoreForm({ store, onSave, onCancel }: Props) {
         <Text className='muted'>多段用逗号分隔，如 10:00-14:00,17:00-22:00；跨夜如 22:00-02:00</Text>
       </Field>
       <Field label='电话'>{text('phone', '如 021-62881618', 20)}</Field>
-      {store ? (
+      {store && canSwitchActive ? (
         <View className='row store-active-row'>
           <Text>营业中（关闭后顾客看不到这家店，门店码和导购码也不能签到）</Text>
           <Switch className='store-active' checked={d.active} color='#07c160' onChange={(e) => put({ active: e.detail.value })} />
