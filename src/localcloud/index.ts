@@ -18,8 +18,8 @@ import { loadTimerTriggers, TimerRunner } from './timers'
 const ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_PORT = 8787
 /** Local only, and said so: deployed functions get their key from the function's environment variables. */
-const LOCAL_SIGNING_KEY = 'local-cloud-demo-signing-key-not-a-secret'
-const LOCAL_POS_SECRET = 'local-pos-secret'
+export const LOCAL_SIGNING_KEY = 'local-cloud-demo-signing-key-not-a-secret'
+export const LOCAL_POS_SECRET = 'local-pos-secret'
 
 export interface LocalCloudOptions {
   /** folder for the SQLite file and stored files; ':memory:' keeps nothing */
