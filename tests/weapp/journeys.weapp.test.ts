@@ -7,6 +7,7 @@
  */
 import path from 'node:path'
 import automator from 'miniprogram-automator'
+import { COLLECTED } from '../../src/pages/privacy/collected'
 
 const cli = process.env.WECHAT_DEVTOOLS_CLI
 const scene = process.env.FANLOOP_TEST_SCENE ?? ''
@@ -41,5 +42,11 @@ run('weapp build in WeChat DevTools', () => {
     await page.waitFor(3000)
     const welcome = (await page.$('.checkin-welcome')) ?? (await page.$('.checkin-welcome-back'))
     expect(welcome).not.toBeNull()
+  })
+
+  it('the privacy page lists what is kept, as declared in the source', async () => {
+    const page = await open('/pages/privacy/index')
+    await page.waitFor('.privacy-item')
+    expect((await page.$$('.privacy-item')).length).toBe(COLLECTED.length)
   })
 })
