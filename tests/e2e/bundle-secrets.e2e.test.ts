@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { LOCAL_POS_SECRET, LOCAL_SIGNING_KEY } from '../../src/localcloud'
+import { filesUnder } from '../support/files'
 
 /**
  * The H5 bundle the e2e tests run (built just before them) carries no secret: not the names of the
@@ -10,13 +11,9 @@ import { LOCAL_POS_SECRET, LOCAL_SIGNING_KEY } from '../../src/localcloud'
 const H5 = path.resolve(__dirname, '..', '..', 'dist', 'h5')
 const NEEDLES = ['FANLOOP_SIGNING_KEY', 'FANLOOP_POS_SECRET', LOCAL_SIGNING_KEY, LOCAL_POS_SECRET]
 
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : /\.(js|html|json|css|map)$/.test(e.name) ? [path.join(dir, e.name)] : []))
-}
-
 it('the built H5 bundle holds no secret name or local secret value', () => {
   if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 is not built: run `npm run build:h5` first')
-  const files = filesUnder(H5)
+  const files = filesUnder(H5, /\.(js|html|json|css|map)$/)
   expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(3)
   const found = files.flatMap((f) => {
     const text = fs.readFileSync(f, 'utf8')

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { FUNCTION_NAMES } from '../../src/contract'
 import { buildFunctions } from '../../scripts/build-functions'
+import { filesUnder } from '../support/files'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
@@ -45,9 +46,7 @@ describe('deployable cloud function folders', () => {
   })
 
   it('has a closed security rule for every collection the functions use', () => {
-    const files = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
-    const sources = files(path.join(ROOT, 'src', 'functions')).map((f) => fs.readFileSync(f, 'utf8'))
+    const sources = filesUnder(path.join(ROOT, 'src', 'functions'), /\.ts$/).map((f) => fs.readFileSync(f, 'utf8'))
     const constants = new Map(sources.flatMap((s) => [...s.matchAll(/export const ([A-Z_]+) = '(\w+)'/g)].map((m) => [m[1], m[2]] as const)))
     const used = new Set(
       sources.flatMap((s) => [...s.matchAll(/collection\(\s*(?:'(\w+)'|([A-Z_]+)\s*\))/g)].map((m) => m[1] ?? constants.get(m[2]) ?? `unknown constant ${m[2]}`))

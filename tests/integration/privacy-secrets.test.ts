@@ -4,6 +4,7 @@ import path from 'node:path'
 import { FUNCTION_NAMES, type FunctionName } from '../../src/contract'
 import { signBody } from '../../src/functions/_lib/sales-signature'
 import { LOCAL_POS_SECRET, LOCAL_SIGNING_KEY } from '../../src/localcloud'
+import { filesUnder } from '../support/files'
 import { SAMPLE_INPUTS } from '../support/samples'
 import { expectOk, startTestCloud, type TestCloud } from '../support/local-cloud'
 
@@ -78,11 +79,6 @@ describe('secrets never reach an answer or a log line', () => {
 const CLIENT_DIRS = ['src/pages', 'src/staff', 'src/manager', 'src/api', 'src/components', 'src/hooks', 'src/stores'].map((d) => path.join(ROOT, d))
 const CLIENT_FILES = [path.join(ROOT, 'src', 'app.ts'), path.join(ROOT, 'src', 'app.config.ts')]
 const LOCAL_DEMO_SECRETS = [LOCAL_SIGNING_KEY, LOCAL_POS_SECRET]
-
-function filesUnder(dir: string, ext: RegExp): string[] {
-  if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), ext) : ext.test(e.name) ? [path.join(dir, e.name)] : []))
-}
 
 describe('secrets never reach the client', () => {
   it('client sources never read a secret variable, hold a secret value, or import the functions or the local cloud', () => {

@@ -2,6 +2,7 @@ import type { CodeFlagView } from '../../contract/team'
 import { DAY_MS } from '../../domain/china-time'
 import { db, _ } from './cloud'
 import { CODE_FLAGS } from './code-flags'
+import { slices } from './kpi-read'
 import type { BindingEventDoc, CodeFlagDoc, FanDoc } from './docs'
 
 export const flagView = (f: CodeFlagDoc, staffName: string): CodeFlagView => ({
@@ -45,8 +46,8 @@ export async function approveHeldFans(flag: CodeFlagDoc, by: string, now: number
 
 /** Reject: the fans stay with the store; they are no longer held, so a later approval cannot move them. */
 export async function releaseHeldFans(flag: CodeFlagDoc): Promise<void> {
-  for (let i = 0; i < flag.fanIds.length; i += 100) {
-    await db.collection('fans').where({ _id: _.in(flag.fanIds.slice(i, i + 100)), heldForStaffId: flag.staffId }).update({ data: { heldForStaffId: null } })
+  for (const ids of slices(flag.fanIds)) {
+    await db.collection('fans').where({ _id: _.in(ids), heldForStaffId: flag.staffId }).update({ data: { heldForStaffId: null } })
   }
 }
 

@@ -1,6 +1,5 @@
 import { MINUTE_MS, type AbuseLimits, type SuspicionReason } from '../../domain/abuse-limits'
-import type { StaffDoc } from './docs'
-import type { CodeFlagDoc } from './docs'
+import type { CodeFlagDoc, StaffDoc } from './docs'
 import { takeSlot } from './rate-limit'
 
 export const CODE_FLAGS = 'codeFlags'

@@ -1,4 +1,4 @@
-import { limitsFrom, windowIndex, type AbuseLimits } from '../../domain/abuse-limits'
+import { limitsFrom, MINUTE_MS, windowIndex, type AbuseLimits } from '../../domain/abuse-limits'
 import { db, _ } from './cloud'
 import type { SettingsDoc } from './docs'
 import { AppError, isDuplicateWrite } from './errors'
@@ -43,6 +43,6 @@ export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(setti
  * codes cannot be guessed by trying many at one till, nor one code hammered from many.
  */
 export async function requireTillSlots(staffId: string, code: string, limits: AbuseLimits, now: number): Promise<void> {
-  await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, 60_000, now, '核销操作太频繁，请稍后再试')
-  await requireSlot(`rd-code-${code.toUpperCase()}`, limits.attemptsPerCouponCodePerMinute, 60_000, now, '这张券的查询次数太多，请稍后再试')
+  await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试')
+  await requireSlot(`rd-code-${code.toUpperCase()}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试')
 }

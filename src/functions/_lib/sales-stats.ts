@@ -1,6 +1,7 @@
 import { repurchaseFlags, type Purchase } from '../../domain/repurchase'
 import { db, _ } from './cloud'
 import type { SaleDoc, StaffDoc } from './docs'
+import { slices } from './kpi-read'
 
 const PAGE = 1000 // a function's get() never returns more
 const MAX_PAGES = 20
@@ -52,8 +53,8 @@ export function staffCredits(sales: readonly SaleDoc[]): Credit[] {
 
 export async function staffNames(ids: string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>()
-  for (let i = 0; i < ids.length; i += 100) {
-    const res = await db.collection('staff').where({ _id: _.in(ids.slice(i, i + 100)) }).limit(100).get()
+  for (const part of slices(ids)) {
+    const res = await db.collection('staff').where({ _id: _.in(part) }).limit(100).get()
     for (const s of res.data as StaffDoc[]) names.set(s._id, s.name)
   }
   return names
