@@ -1,13 +1,29 @@
-import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCall } from '../../hooks/useCall'
+import NavButtons, { type NavLink } from '../../components/nav-buttons'
 import PersonaSwitcher from '../../components/persona-switcher'
 import PageState, { CallStatus } from '../../components/page-state'
 import RoleBadge from '../../components/role-badge'
 import StoreCard from '../../components/store-card'
 import './index.scss'
 
-const go = (url: string) => () => Taro.navigateTo({ url })
+const SHOPPER_LINKS: NavLink[] = [
+  { name: 'me', label: '我的会员码', url: '/pages/me/index', primary: true },
+  { name: 'wallet', label: '我的优惠券', url: '/pages/wallet/index' },
+  { name: 'nearby', label: '附近门店', url: '/pages/nearby/index' }
+]
+const STAFF_LINKS: NavLink[] = [
+  { name: 'staff-code', label: '我的导购码', url: '/staff/pages/code/index' },
+  { name: 'staff-fans', label: '我的粉丝', url: '/staff/pages/fans/index' },
+  { name: 'staff-redeem', label: '核销优惠券', url: '/staff/pages/redeem/index' },
+  { name: 'staff-sale', label: '记录消费', url: '/staff/pages/sale/index' },
+  { name: 'staff-kpi', label: '我的业绩', url: '/staff/pages/kpi/index' }
+]
+const MANAGER_LINKS: NavLink[] = [
+  { name: 'manager', label: '店长总览', url: '/manager/pages/overview/index' },
+  { name: 'dashboard', label: '数据看板', url: '/manager/pages/dashboard/index' },
+  { name: 'coupon-templates', label: '优惠券模板', url: '/manager/pages/coupons/index' }
+]
 
 export default function Home() {
   const session = useCall('session', {})
@@ -26,45 +42,15 @@ export default function Home() {
       <PersonaSwitcher />
 
       <View className='card home-nav'>
-        <Button className='btn btn-primary nav-me' onClick={go('/pages/me/index')}>
-          我的会员码
-        </Button>
-        <Button className='btn btn-ghost nav-wallet' onClick={go('/pages/wallet/index')}>
-          我的优惠券
-        </Button>
-        <Button className='btn btn-ghost nav-nearby' onClick={go('/pages/nearby/index')}>
-          附近门店
-        </Button>
+        <NavButtons links={SHOPPER_LINKS} />
         {role === 'staff' || role === 'manager' ? (
           <View className='home-nav-staff'>
-            <Button className='btn btn-ghost nav-staff-code' onClick={go('/staff/pages/code/index')}>
-              我的导购码
-            </Button>
-            <Button className='btn btn-ghost nav-staff-fans' onClick={go('/staff/pages/fans/index')}>
-              我的粉丝
-            </Button>
-            <Button className='btn btn-ghost nav-staff-redeem' onClick={go('/staff/pages/redeem/index')}>
-              核销优惠券
-            </Button>
-            <Button className='btn btn-ghost nav-staff-sale' onClick={go('/staff/pages/sale/index')}>
-              记录消费
-            </Button>
-            <Button className='btn btn-ghost nav-staff-kpi' onClick={go('/staff/pages/kpi/index')}>
-              我的业绩
-            </Button>
+            <NavButtons links={STAFF_LINKS} />
           </View>
         ) : null}
         {role === 'manager' ? (
           <View className='home-nav-manager'>
-            <Button className='btn btn-ghost nav-manager' onClick={go('/manager/pages/overview/index')}>
-              店长总览
-            </Button>
-            <Button className='btn btn-ghost nav-dashboard' onClick={go('/manager/pages/dashboard/index')}>
-              数据看板
-            </Button>
-            <Button className='btn btn-ghost nav-coupon-templates' onClick={go('/manager/pages/coupons/index')}>
-              优惠券模板
-            </Button>
+            <NavButtons links={MANAGER_LINKS} />
           </View>
         ) : null}
         {session.state.status === 'error' ? <Text className='muted home-session-error'>身份读取失败：{session.state.message}</Text> : null}

@@ -1,11 +1,19 @@
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { callFunction } from '../../../api/client'
 import type { AttributionPolicy } from '../../../contract'
 import { useCall } from '../../../hooks/useCall'
 import { CallStatus } from '../../../components/page-state'
+import NavButtons, { type NavLink } from '../../../components/nav-buttons'
 import PolicyForm from '../../../components/policy-form'
 import './index.scss'
+
+const LINKS: NavLink[] = [
+  { name: 'dashboard', label: '数据看板', url: '/manager/pages/dashboard/index' },
+  { name: 'team', label: '团队与二维码', url: '/manager/pages/team/index' },
+  { name: 'stores', label: '门店管理', url: '/manager/pages/stores/index' },
+  { name: 'groups', label: '社群活码', url: '/manager/pages/groups/index' },
+  { name: 'repurchase', label: '复购分析', url: '/manager/pages/repurchase/index' }
+]
 
 export default function ManagerOverview() {
   const { state, reload, setState } = useCall('managerOverview', {})
@@ -59,21 +67,7 @@ export default function ManagerOverview() {
         </View>
       </View>
       <PolicyForm value={policy} onSave={savePolicy} />
-      <Button className='btn btn-ghost nav-dashboard' onClick={() => Taro.navigateTo({ url: '/manager/pages/dashboard/index' })}>
-        数据看板
-      </Button>
-      <Button className='btn btn-ghost nav-team' onClick={() => Taro.navigateTo({ url: '/manager/pages/team/index' })}>
-        团队与二维码
-      </Button>
-      <Button className='btn btn-ghost nav-stores' onClick={() => Taro.navigateTo({ url: '/manager/pages/stores/index' })}>
-        门店管理
-      </Button>
-      <Button className='btn btn-ghost nav-groups' onClick={() => Taro.navigateTo({ url: '/manager/pages/groups/index' })}>
-        社群活码
-      </Button>
-      <Button className='btn btn-ghost nav-repurchase' onClick={() => Taro.navigateTo({ url: '/manager/pages/repurchase/index' })}>
-        复购分析
-      </Button>
+      <NavButtons links={LINKS} />
     </View>
   )
 }
