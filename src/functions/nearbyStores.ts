@@ -3,16 +3,7 @@ import { distanceM, isOpenAt } from '../domain/geo'
 import { db, _ } from './_lib/cloud'
 import { defineFunction } from './_lib/define'
 import type { StoreDoc } from './_lib/docs'
-import { storeView } from './_lib/views'
-
-/**
- * The SDK hands a stored point back as a db.Geo.Point ({ longitude, latitude }), not as the GeoJSON
- * that `StoreDoc.location` declares (what goes over the wire); accept both.
- */
-function lngLat(loc: unknown): [number, number] {
-  const p = loc as { longitude?: number; latitude?: number; coordinates?: [number, number] }
-  return p.coordinates ? p.coordinates : [p.longitude as number, p.latitude as number]
-}
+import { lngLat, storeView } from './_lib/views'
 
 function nearbyView(s: StoreDoc, now: number, from: { lng: number; lat: number } | null): NearbyStore {
   const [lng, lat] = lngLat(s.location)

@@ -27,3 +27,12 @@ export const couponView = (c: CouponDoc, now: number): CouponView => ({
 })
 
 export const groupView = (g: GroupDoc): GroupEntry => ({ groupId: g._id, name: g.name, qrUrl: g.qrUrl, expiresAt: g.expiresAt })
+
+/**
+ * [longitude, latitude] of a stored location. The SDK hands a stored point back as a db.Geo.Point
+ * ({ longitude, latitude }); a document written as plain GeoJSON reads back as { coordinates }.
+ */
+export function lngLat(loc: unknown): [number, number] {
+  const p = loc as { longitude?: number; latitude?: number; coordinates?: [number, number] }
+  return p.coordinates ? p.coordinates : [p.longitude as number, p.latitude as number]
+}
