@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AttributionPolicy } from './attribution'
-import { Channel, CouponView, GroupEntry, Id, Millis, StaffRef, StoreSummary } from './common'
+import { Channel, CouponView, GroupEntry, Millis, StaffRef, StoreSummary } from './common'
 import { input, type FunctionSpecs } from './spec'
 
 /** Journeys 1–2: check-in by store or staff code, staff codes and fans, the attribution policy. */

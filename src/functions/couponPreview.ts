@@ -1,5 +1,6 @@
 import { redeemRefusal, redeemRefusalMessage } from '../domain/coupon-rules'
-import { couponByCode, pausedTemplates, storeNames, walletCoupon } from './_lib/coupons'
+import { couponByCode, pausedTemplates, walletCoupon } from './_lib/coupons'
+import { namesById } from './_lib/kpi-read'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import { limitsOf, requireTillSlots } from './_lib/rate-limit'
@@ -16,7 +17,7 @@ export const main = defineFunction('couponPreview', async ({ code, amountFen }, 
   const coupon = await couponByCode(code)
   const [paused, names, fan, store, redemption] = await Promise.all([
     pausedTemplates([coupon.templateId]),
-    storeNames([...(coupon.storeIds ?? []), staff.storeId]),
+    namesById('stores', [...(coupon.storeIds ?? []), staff.storeId]),
     getDoc<FanDoc>('fans', coupon.fanId),
     getDoc<StoreDoc>('stores', staff.storeId),
     coupon.redemptionId ? getDoc<RedemptionDoc>('redemptions', coupon.redemptionId) : null

@@ -2,7 +2,8 @@ import { cohortFigures, fanHistories, medianDaysToSecond, repurchaseFlags } from
 import { managerStoreScope } from './_lib/caller'
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
-import { salesInScope, staffCredits, staffNames } from './_lib/sales-stats'
+import { namesById } from './_lib/kpi-read'
+import { salesInScope, staffCredits } from './_lib/sales-stats'
 import { assertManages } from './_lib/scope'
 
 /**
@@ -19,7 +20,7 @@ export const main = defineFunction('repurchaseStats', async ({ storeId, cohort =
   const histories = fanHistories(purchases)
   const flags = repurchaseFlags(purchases)
   const credits = staffCredits(sales)
-  const names = await staffNames([...new Set(credits.map((c) => c.staffId))])
+  const names = await namesById('staff', credits.map((c) => c.staffId))
   const repurchasers = histories.filter((h) => h.second !== null).length
   return {
     fans: histories.length,

@@ -1,6 +1,7 @@
 import type { WalletCoupon } from '../contract/coupons'
 import { db } from './_lib/cloud'
-import { pausedTemplates, storeNames, walletCoupon } from './_lib/coupons'
+import { pausedTemplates, walletCoupon } from './_lib/coupons'
+import { namesById } from './_lib/kpi-read'
 import { defineFunction } from './_lib/define'
 import type { CouponDoc } from './_lib/docs'
 
@@ -13,7 +14,7 @@ export const main = defineFunction('wallet', async (_input, caller) => {
   const coupons = (res.data as CouponDoc[]).slice(0, SHOWN)
   const [paused, names] = await Promise.all([
     pausedTemplates(coupons.map((c) => c.templateId)),
-    storeNames(coupons.flatMap((c) => c.storeIds ?? []))
+    namesById('stores', coupons.flatMap((c) => c.storeIds ?? []))
   ])
   const groups: Record<WalletCoupon['state'], WalletCoupon[]> = { usable: [], used: [], expired: [] }
   for (const c of coupons) {

@@ -1,7 +1,7 @@
 import type { WalletCoupon } from '../../contract/coupons'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import { db, _ } from './cloud'
-import type { CouponDoc, CouponTemplateDoc, StoreDoc } from './docs'
+import type { CouponDoc, CouponTemplateDoc } from './docs'
 import { AppError, isConflict } from './errors'
 import { couponView } from './views'
 
@@ -23,13 +23,6 @@ export async function pausedTemplates(templateIds: string[]): Promise<Set<string
   const found = res.data as CouponTemplateDoc[]
   // A template that no longer exists cannot be paused; its coupons stay as issued.
   return new Set(found.filter((t) => t.paused).map((t) => t._id))
-}
-
-export async function storeNames(storeIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(storeIds)]
-  if (ids.length === 0) return new Map()
-  const res = await db.collection('stores').where({ _id: _.in(ids) }).limit(100).get()
-  return new Map((res.data as StoreDoc[]).map((s) => [s._id, s.name]))
 }
 
 export const walletCoupon = (c: CouponDoc, now: number, paused: Set<string>, names: Map<string, string>): WalletCoupon => ({

@@ -70,6 +70,13 @@ export interface NamedStaff {
   storeId: string
 }
 
+/** The `name` of each document asked for, by _id: duplicates asked once, long lists in slices. */
+export async function namesById(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)]
+  const parts = await Promise.all(slices(wanted).map((s) => db.collection(collection).where({ _id: _.in(s) }).field({ name: true }).limit(100).get()))
+  return new Map(parts.flatMap((r) => r.data.map((d): [string, string] => [String(d._id), String(d.name)])))
+}
+
 export async function staffByIds(ids: readonly string[]): Promise<Map<string, NamedStaff>> {
   const parts = await Promise.all(
     slices(ids).map((s) => db.collection('staff').where({ _id: _.in(s) }).field({ name: true, storeId: true }).limit(100).get())

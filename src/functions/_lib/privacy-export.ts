@@ -1,11 +1,11 @@
 import { MY_DATA_CAP, type MyData } from '../../contract/privacy'
 import { couponState } from '../../domain/coupon-validity'
-import { db, _ } from './cloud'
+import { db } from './cloud'
 import type { Caller } from './caller'
 import { getDoc } from './data'
 import type { BindingEventDoc, CouponDoc, FanDoc, RedemptionDoc, SaleDoc, VisitDoc } from './docs'
 import type { GroupMemberDoc, GroupSightingDoc } from './group-docs'
-import { slices, staffByIds } from './kpi-read'
+import { namesById, staffByIds } from './kpi-read'
 import type { SubscriptionDoc } from './sales-docs'
 
 interface Listed<T> {
@@ -18,12 +18,6 @@ async function mine<T>(collection: string, openid: string, newestFirst: string):
   const q = db.collection(collection).where({ fanId: openid })
   const [page, count] = await Promise.all([q.orderBy(newestFirst, 'desc').limit(MY_DATA_CAP).get(), q.count()])
   return { total: count.total, rows: page.data as T[] }
-}
-
-async function namesOf(collection: 'stores' | 'groups', ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)]
-  const parts = await Promise.all(slices(wanted).map((s) => db.collection(collection).where({ _id: _.in(s) }).field({ name: true }).limit(100).get()))
-  return new Map(parts.flatMap((r) => r.data.map((d): [string, string] => [String(d._id), String(d.name)])))
 }
 
 const shown = <T, R>(l: Listed<T>, row: (x: T) => R) => ({ total: l.total, rows: l.rows.map(row), truncated: l.total > l.rows.length })
@@ -58,7 +52,7 @@ export async function exportFor(caller: Caller, now: number): Promise<MyData> {
     ...[visits, redemptions, sales, bindings, joins].flatMap((l: Listed<{ storeId: string }>) => l.rows.map((r) => r.storeId))
   ]
   const groupIds = [...joins.rows.map((j) => j.groupId), ...sightings.rows.map((s) => s.groupId)].filter((id): id is string => !!id)
-  const [staff, stores, groups] = await Promise.all([staffByIds([...new Set(staffIds)]), namesOf('stores', storeIds), namesOf('groups', groupIds)])
+  const [staff, stores, groups] = await Promise.all([staffByIds([...new Set(staffIds)]), namesById('stores', storeIds), namesById('groups', groupIds)])
   const store = (id: string) => stores.get(id) ?? id
   const person = (id: string | null) => (id ? (staff.get(id)?.name ?? id) : null)
   const group = (id: string) => groups.get(id) ?? id

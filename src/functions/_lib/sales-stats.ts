@@ -1,7 +1,6 @@
 import { repurchaseFlags, type Purchase } from '../../domain/repurchase'
 import { db, _ } from './cloud'
-import type { SaleDoc, StaffDoc } from './docs'
-import { slices } from './kpi-read'
+import type { SaleDoc } from './docs'
 
 const PAGE = 1000 // a function's get() never returns more
 const MAX_PAGES = 20
@@ -51,11 +50,3 @@ export function staffCredits(sales: readonly SaleDoc[]): Credit[] {
   return [...credits.values()].sort((a, b) => b.salesFen - a.salesFen)
 }
 
-export async function staffNames(ids: string[]): Promise<Map<string, string>> {
-  const names = new Map<string, string>()
-  for (const part of slices(ids)) {
-    const res = await db.collection('staff').where({ _id: _.in(part) }).limit(100).get()
-    for (const s of res.data as StaffDoc[]) names.set(s._id, s.name)
-  }
-  return names
-}
