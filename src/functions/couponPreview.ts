@@ -1,6 +1,6 @@
 import { redeemRefusal, redeemRefusalMessage } from '../domain/coupon-rules'
 import { couponByCode, pausedTemplates, walletCoupon } from './_lib/coupons'
-import { namesById } from './_lib/kpi-read'
+import { namesById } from './_lib/reads'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import { limitsOf, requireTillSlots } from './_lib/rate-limit'

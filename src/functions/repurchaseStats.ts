@@ -2,7 +2,7 @@ import { cohortFigures, fanHistories, medianDaysToSecond, repurchaseFlags } from
 import { managerStoreScope } from './_lib/caller'
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
-import { namesById } from './_lib/kpi-read'
+import { namesById } from './_lib/reads'
 import { salesInScope, staffCredits } from './_lib/sales-stats'
 import { assertManages } from './_lib/scope'
 

@@ -3,7 +3,8 @@ import { emptyTally, figures, rowTally, sumTallies, type Tally } from '../domain
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
 import { rangeOrRefuse } from './_lib/kpi-dashboard'
-import { readAll, readCounterRows, storesIn } from './_lib/kpi-read'
+import { readCounterRows, storesIn } from './_lib/kpi-read'
+import { readAll } from './_lib/reads'
 import { addRows, emptyTallies } from './_lib/kpi-tallies'
 
 /**

@@ -1,7 +1,7 @@
 import type { WalletCoupon } from '../contract/coupons'
 import { db } from './_lib/cloud'
 import { pausedTemplates, walletCoupon } from './_lib/coupons'
-import { namesById } from './_lib/kpi-read'
+import { namesById } from './_lib/reads'
 import { defineFunction } from './_lib/define'
 import type { CouponDoc } from './_lib/docs'
 

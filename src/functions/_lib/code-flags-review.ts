@@ -2,7 +2,7 @@ import type { CodeFlagView } from '../../contract/team'
 import { DAY_MS } from '../../domain/china-time'
 import { db, _ } from './cloud'
 import { CODE_FLAGS } from './code-flags'
-import { slices } from './kpi-read'
+import { slices } from './reads'
 import type { BindingEventDoc, CodeFlagDoc, FanDoc } from './docs'
 
 export const flagView = (f: CodeFlagDoc, staffName: string): CodeFlagView => ({

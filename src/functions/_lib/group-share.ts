@@ -1,7 +1,7 @@
 import { groupShare, type GroupShare } from '../../domain/group-share'
 import { db, _ } from './cloud'
 import type { FanDoc } from './docs'
-import { slices } from './kpi-read'
+import { slices } from './reads'
 
 type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
 

@@ -1,7 +1,7 @@
 import { chinaDayKeyStart, DAY_MS } from '../../domain/china-time'
 import type { EventSet } from '../../domain/kpi-events'
 import { db, _ } from './cloud'
-import { readAll, slices } from './kpi-read'
+import { readAll, slices } from './reads'
 
 /** Each event source: its collection, the time field a day is selected on, the store field, the fields counted. */
 const SOURCES = {

@@ -4,7 +4,8 @@ import { dayKeyOfNumber, dayNumber, lastClosedDay } from '../../domain/kpi-range
 import { emptyTally, rowTally, TALLY_FIELDS, tallyRowFields, type CounterRow, type Tally } from '../../domain/kpi-tally'
 import { db } from './cloud'
 import { AppError } from './errors'
-import { readCounterRows, slices } from './kpi-read'
+import { readCounterRows } from './kpi-read'
+import { slices } from './reads'
 import { EVENT_COLLECTIONS, loadPriorPurchases, readDayEvents } from './kpi-events'
 import { invalidateRollups } from './kpi-rollups'
 

@@ -1,7 +1,8 @@
 import { blockChildren, blockId, blocksContaining, dayKeyOfNumber, type Block } from '../../domain/kpi-range'
 import { addInto, emptyTally, rowTally, TALLY_FIELDS, type Tally } from '../../domain/kpi-tally'
 import { db, _ } from './cloud'
-import { readCounterRows, slices } from './kpi-read'
+import { readCounterRows } from './kpi-read'
+import { slices } from './reads'
 
 /**
  * Rollups: sums of the counter rows of closed days over aligned power-of-two runs of days, one

@@ -5,7 +5,8 @@ import type { Caller } from './caller'
 import { getDoc } from './data'
 import type { BindingEventDoc, CouponDoc, FanDoc, RedemptionDoc, SaleDoc, VisitDoc } from './docs'
 import type { GroupMemberDoc, GroupSightingDoc } from './group-docs'
-import { namesById, staffByIds } from './kpi-read'
+import { staffByIds } from './kpi-read'
+import { namesById } from './reads'
 import type { SubscriptionDoc } from './sales-docs'
 
 interface Listed<T> {
