@@ -80,6 +80,20 @@ describe('db.command.geoNear', () => {
     expect(got.data.map((d) => d._id)).toEqual(brute(lng, lat).slice(0, 50).map((x) => x.id))
   })
 
+  // The index keeps 32-bit floats (about a metre at these longitudes): points closer together than that
+  // share an index box, yet the order must be that of their exact great-circle distances.
+  localOnly('points centimetres apart come back in their exact distance order', async () => {
+    const _ = t.db.command
+    const close = t.name('close')
+    localOf(t).ensureIndexes({ collections: { [close]: { indexes: [{ name: 'loc', keys: [{ field: 'location', direction: '2dsphere' }] }] } } })
+    const c = t.db.collection(close)
+    const pts = Array.from({ length: 40 }, (_v, i) => ({ _id: `c${i}`, lng: 121.5 + ((i * 7) % 40) * 1e-7, lat: 31.2 + ((i * 13) % 40) * 1e-7 }))
+    for (const p of pts) await c.add({ data: { _id: p._id, location: t.db.Geo.Point(p.lng, p.lat) } })
+    const want = pts.map((p) => ({ id: p._id, d: haversine(121.49999, 31.19999, p.lng, p.lat) })).sort((a, b) => a.d - b.d)
+    const got = await c.where({ location: _.geoNear({ geometry: t.db.Geo.Point(121.49999, 31.19999) }) }).limit(10).get()
+    expect(got.data.map((d) => d._id)).toEqual(want.slice(0, 10).map((x) => x.id))
+  })
+
   localOnly('maxDistance and minDistance bound the results (metres)', async () => {
     const _ = t.db.command
     for (const [, lng, lat] of CENTERS) {

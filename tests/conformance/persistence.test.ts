@@ -6,6 +6,7 @@
 import { spawn } from 'child_process'
 import { writeFileSync } from 'fs'
 import { join } from 'path'
+import Database from 'better-sqlite3'
 import { LocalDatabase } from '../../src/localcloud/db'
 import { localOnly, tempDir } from './db-under-test'
 
@@ -53,6 +54,35 @@ localOnly('data, indexes and geo index survive close and reopen', async () => {
     await db2.collection('fans').doc('f2').update({ data: { storeId: 's2' } })
     await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     second.close()
+  } finally {
+    tmp.cleanup()
+  }
+})
+
+// Folders written by an earlier layout of the geo index (no per-cell counts) are rebuilt on open.
+localOnly('a geo index from an older layout is rebuilt by ensureIndexes and answers as before', async () => {
+  const tmp = tempDir()
+  try {
+    const file = join(tmp.dir, 'cloud.sqlite')
+    const first = new LocalDatabase({ file })
+    first.ensureIndexes(INDEX_SPEC)
+    const db1 = first.api()
+    for (let i = 0; i < 30; i++) await db1.collection('stores').add({ data: { _id: `s${i}`, location: db1.Geo.Point(113.3 + i * 0.001, 23.1) } })
+    first.close()
+    const raw = new Database(file)
+    raw.exec('DROP TABLE "g_stores__loc__cells"')
+    raw.close()
+
+    const second = new LocalDatabase({ file })
+    second.ensureIndexes(INDEX_SPEC)
+    const db2 = second.api()
+    await db2.collection('stores').doc('s0').remove()
+    const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.3, 23.1) }) }).limit(3).get()
+    expect(near.data.map((d) => d._id)).toEqual(['s1', 's2', 's3'])
+    second.close()
+    const check = new Database(file)
+    expect(check.prepare('SELECT sum(n) AS n FROM "g_stores__loc__cells"').get()).toEqual({ n: 29 })
+    check.close()
   } finally {
     tmp.cleanup()
   }

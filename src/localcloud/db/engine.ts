@@ -10,7 +10,7 @@ import { applyProjection, type Projection } from './projection'
 import { MATCH_ALL, type ParsedWhere } from './query-parse'
 import { compileCond, orderTerm, type SqlFrag } from './query-sql'
 import { applyUpdate, type FieldUpdate } from './update'
-import { decodeValue, type SVObject } from './values'
+import { decodeParsed, type SVObject } from './values'
 import type { Row, Store } from './store'
 
 export const DEFAULT_GET_LIMIT = 100
@@ -49,9 +49,14 @@ export function checkId(id: unknown, api: string): string | number {
 
 /** A stored row as the API returns it: _id first, special values decoded, projection applied. */
 export function rowToUser(id: string | number, data: string, projection: Projection | null): Record<string, unknown> {
-  let doc: SVObject = { _id: id, ...(JSON.parse(data) as SVObject) }
+  return bodyToUser(id, JSON.parse(data) as SVObject, projection, data.includes('"$date"') || data.includes('"Point"'))
+}
+
+/** rowToUser for a body already parsed (and held by nothing else); `special`: it may hold dates or points. */
+export function bodyToUser(id: string | number, body: SVObject, projection: Projection | null, special = true): Record<string, unknown> {
+  let doc: SVObject = { _id: id, ...body }
   if (projection !== null) doc = applyProjection(doc, projection)
-  return data.includes('"$date"') || data.includes('"Point"') ? (decodeValue(doc) as Record<string, unknown>) : doc
+  return special ? decodeParsed(doc) : doc
 }
 
 export class Engine {
@@ -88,7 +93,8 @@ export class Engine {
       const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
       const byRowid = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
       return hits.map((h) => {
-        const r = h.doc ?? (byRowid.get(h.rowid) as { _id: string | number; data: string })
+        if (h.doc) return bodyToUser(h.doc._id, h.doc.body, q.projection)
+        const r = byRowid.get(h.rowid) as { _id: string | number; data: string }
         return rowToUser(r._id, r.data, q.projection)
       })
     }

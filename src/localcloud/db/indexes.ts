@@ -5,14 +5,16 @@
  *  - unique -> additionally a UNIQUE index over IFNULL(expr, X'00'): a missing field and null then
  *    collide, as in the cloud ("a unique index treats a missing field as null; only one document
  *    may lack it"); a plain SQLite UNIQUE index would let any number of NULLs through;
- *  - '2dsphere' -> an R*Tree of the point, kept in step with the collection by triggers (so every
- *    write path maintains it), which also refuse a value that is not a GeoJSON Point, as MongoDB
- *    refuses to insert one into a 2dsphere-indexed field ("Can't extract geo keys").
+ *  - '2dsphere' -> an R*Tree of the point and a count of points per cell (to size a search), kept in
+ *    step with the collection by triggers (so every write path maintains them), which also refuse a
+ *    value that is not a GeoJSON Point, as MongoDB refuses to insert one into a 2dsphere-indexed field
+ *    ("Can't extract geo keys").
  *
  * Idempotent: the spec of each index is recorded; an unchanged index is left alone, a changed one
  * is dropped and rebuilt. Indexes removed from the spec are kept.
  */
 import { invalidParam, requestFailed } from './errors'
+import { cellSql, cellsTable } from './geo'
 import { parsePath, sqlExtract, sqlJsonPath } from './paths'
 import { quoteIdent, Store } from './store'
 
@@ -54,12 +56,22 @@ export function ensureIndexes(store: Store, spec: IndexSpec): void {
   }
 }
 
+/**
+ * A geo index built by an earlier version of this code: its R*Tree kept exact coordinates (+lng, +lat)
+ * and it had no cell counts. Rebuilt in place, so old data folders keep working.
+ */
+function geoOutdated(store: Store, coll: string, def: IndexDef): boolean {
+  if (!def.keys.some((k) => k.direction === '2dsphere')) return false
+  const cells = cellsTable(objectNames(coll, def.name).rtree)
+  return store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(cells) === undefined
+}
+
 function ensureOne(store: Store, coll: string, def: IndexDef): void {
   if (!/^[A-Za-z0-9_]{1,64}$/.test(def.name)) throw invalidParam(API, `invalid index name ${JSON.stringify(def.name)}`)
   if (!Array.isArray(def.keys) || def.keys.length === 0) throw invalidParam(API, `index ${def.name} has no keys`)
   const specText = JSON.stringify({ keys: def.keys, unique: def.unique === true })
   const prev = store.db.prepare('SELECT spec FROM _lc_indexes WHERE coll = ? AND name = ?').get(coll, def.name) as { spec: string } | undefined
-  if (prev?.spec === specText) return
+  if (prev?.spec === specText && !geoOutdated(store, coll, def)) return
   if (prev !== undefined) dropOne(store, coll, def.name)
 
   const names = objectNames(coll, def.name)
@@ -88,6 +100,7 @@ function createGeo(store: Store, coll: string, field: string, names: ReturnType<
   if (jp === null) throw invalidParam(API, `field ${JSON.stringify(field)} cannot carry a geo index locally`)
   const t = store.table(coll)
   const rt = quoteIdent(names.rtree)
+  const cells = quoteIdent(cellsTable(names.rtree))
   const x = (d: string): string => `json_extract(${d}.data,'${jp}."coordinates"[0]')`
   const y = (d: string): string => `json_extract(${d}.data,'${jp}."coordinates"[1]')`
   const valid = (d: string): string =>
@@ -96,21 +109,21 @@ function createGeo(store: Store, coll: string, field: string, names: ReturnType<
     ` AND ${x(d)} BETWEEN -180 AND 180 AND ${y(d)} BETWEEN -90 AND 90)`
   const present = (d: string): string => `json_type(${d}.data,'${jp}') NOT IN ('null')`
   const refuse = `SELECT RAISE(ABORT, 'Can''t extract geo keys: ${field} is not a GeoJSON Point with coordinates in range') WHERE ${present('new')} AND NOT ${valid('new')};`
-  const add = `INSERT INTO ${rt} (id, minX, maxX, minY, maxY, lng, lat) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')}, ${x('new')}, ${y('new')} WHERE ${valid('new')};`
+  const add = `INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')} WHERE ${valid('new')};` +
+    ` INSERT INTO ${cells} (cell, n) SELECT ${cellSql(x('new'), y('new'))}, 1 WHERE ${valid('new')} ON CONFLICT (cell) DO UPDATE SET n = n + 1;`
+  const remove = `UPDATE ${cells} SET n = n - 1 WHERE cell = ${cellSql(x('old'), y('old'))} AND ${valid('old')};`
   const bad = store.db.prepare(`SELECT count(*) AS n FROM ${t} AS d WHERE ${present('d')} AND NOT ${valid('d')}`).get() as { n: number }
   if (bad.n > 0) throw requestFailed(API, `Can't extract geo keys: ${bad.n} document(s) hold a non-Point value in ${field}`)
-  // Data folders made before the exact-coordinate columns existed get their R*Tree and triggers rebuilt.
-  const columns = store.db.prepare(`SELECT name FROM pragma_table_info('${names.rtree.replace(/'/g, "''")}')`).all() as Array<{ name: string }>
-  if (columns.length > 0 && !columns.some((c) => c.name === 'lng')) {
-    store.db.exec(`DROP TABLE ${rt}; ${['__ai', '__au', '__ad'].map((s) => `DROP TRIGGER IF EXISTS ${quoteIdent(names.trig + s)};`).join(' ')}`)
-  }
   store.db.exec(`
-    CREATE VIRTUAL TABLE IF NOT EXISTS ${rt} USING rtree(id, minX, maxX, minY, maxY, +lng, +lat);
+    CREATE VIRTUAL TABLE IF NOT EXISTS ${rt} USING rtree(id, minX, maxX, minY, maxY);
+    CREATE TABLE IF NOT EXISTS ${cells} (cell INTEGER PRIMARY KEY, n INTEGER NOT NULL);
     CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__ai')} AFTER INSERT ON ${t} BEGIN ${refuse} ${add} END;
-    CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__au')} AFTER UPDATE OF data ON ${t} BEGIN ${refuse} DELETE FROM ${rt} WHERE id = old.rowid; ${add} END;
-    CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__ad')} AFTER DELETE ON ${t} BEGIN DELETE FROM ${rt} WHERE id = old.rowid; END;
+    CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__au')} AFTER UPDATE OF data ON ${t} BEGIN ${refuse} DELETE FROM ${rt} WHERE id = old.rowid; ${remove} ${add} END;
+    CREATE TRIGGER IF NOT EXISTS ${quoteIdent(names.trig + '__ad')} AFTER DELETE ON ${t} BEGIN DELETE FROM ${rt} WHERE id = old.rowid; ${remove} END;
     DELETE FROM ${rt};
-    INSERT INTO ${rt} (id, minX, maxX, minY, maxY, lng, lat) SELECT d.rowid, ${x('d')}, ${x('d')}, ${y('d')}, ${y('d')}, ${x('d')}, ${y('d')} FROM ${t} AS d WHERE ${valid('d')};
+    INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT d.rowid, ${x('d')}, ${x('d')}, ${y('d')}, ${y('d')} FROM ${t} AS d WHERE ${valid('d')};
+    DELETE FROM ${cells};
+    INSERT INTO ${cells} (cell, n) SELECT ${cellSql(x('d'), y('d'))}, count(*) FROM ${t} AS d WHERE ${valid('d')} GROUP BY 1;
   `)
   store.db.prepare('INSERT OR REPLACE INTO _lc_geo (coll, field, rtree) VALUES (?, ?, ?)').run(coll, field, names.rtree)
   const list = store.geoIndexes(coll)
@@ -126,6 +139,7 @@ function dropOne(store: Store, coll: string, name: string): void {
     DROP TRIGGER IF EXISTS ${quoteIdent(n.trig + '__au')};
     DROP TRIGGER IF EXISTS ${quoteIdent(n.trig + '__ad')};
     DROP TABLE IF EXISTS ${quoteIdent(n.rtree)};
+    DROP TABLE IF EXISTS ${quoteIdent(cellsTable(n.rtree))};
   `)
   store.db.prepare('DELETE FROM _lc_geo WHERE coll = ? AND rtree = ?').run(coll, n.rtree)
   const list = store.geoIndexes(coll)

@@ -92,6 +92,23 @@ export function decodeValue(v: SV): unknown {
   return out
 }
 
+/**
+ * decodeValue for a document just parsed from its JSON, which nothing else holds: special values are
+ * replaced where they are instead of copying every object around them.
+ */
+export function decodeParsed<T extends SVObject | SV[]>(v: T): T {
+  const o = v as Record<string, unknown>
+  for (const key in o) {
+    const x = o[key] as SV
+    if (typeof x !== 'object' || x === null) continue
+    if (Array.isArray(x)) decodeParsed(x)
+    else if (typeof x.$date === 'number' && isDateSV(x)) o[key] = new Date(x.$date)
+    else if (x.type === 'Point' && Point.validate(x)) o[key] = new Point((x.coordinates as number[])[0], (x.coordinates as number[])[1])
+    else decodeParsed(x)
+  }
+  return v
+}
+
 /** Parse a stored row and decode it, skipping the walk when no special value can be inside. */
 export function decodeRow(id: string | number, json: string): Record<string, unknown> {
   const parsed = JSON.parse(json) as SVObject
