@@ -134,7 +134,7 @@ export class Aggregate {
       const k = window.count === null ? g.limit : Math.min(window.skip + window.count, g.limit ?? Infinity)
       const frag = engine.compile(this.collectionName, g.query)
       const hits = geoSearch(engine.store, this.collectionName, g.spec, frag, k, API)
-      const docs = engine.rowsByRowid(this.collectionName, hits.map((h) => h.rowid))
+      const docs = hits.map((h) => ({ _id: h.doc._id, ...h.doc.body }) as SVObject)
       docs.forEach((d, j) => {
         setField(d, g.distanceField, hits[j].dist * g.multiplier, API)
         if (g.includeLocs !== null) setField(d, g.includeLocs, cloneSV(getField(d, g.spec.path.split('.')) ?? null), API)

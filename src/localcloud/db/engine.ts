@@ -91,12 +91,7 @@ export class Engine {
     if (q.where?.geo) {
       if (q.order.length > 0) throw unsupported('orderBy() together with db.command.geoNear (results are ordered by distance)')
       const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
-      const byRowid = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
-      return hits.map((h) => {
-        if (h.doc) return bodyToUser(h.doc._id, h.doc.body, q.projection)
-        const r = byRowid.get(h.rowid) as { _id: string | number; data: string }
-        return rowToUser(r._id, r.data, q.projection)
-      })
+      return hits.map((h) => bodyToUser(h.doc._id, h.doc.body, q.projection))
     }
     const rows = this.store.prepare(this.selectSql(coll, q, frag)).all(...frag.params, limit, q.skip) as Row[]
     return rows.map((r) => rowToUser(r._id, r.data, q.projection))
@@ -194,14 +189,6 @@ export class Engine {
     const sql = this.selectSql(coll, { ...EMPTY_QUERY, order }, frag)
     const rows = this.store.prepare(sql).all(...frag.params, limit ?? -1, skip) as Row[]
     return rows.map((r) => ({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }))
-  }
-
-  rowsByRowid(coll: string, rowids: number[]): SVObject[] {
-    const stmt = this.store.prepare(`SELECT _id, data FROM ${this.store.table(coll)} WHERE rowid = ?`)
-    return rowids.map((id) => {
-      const r = stmt.get(id) as { _id: string | number; data: string }
-      return { _id: r._id, ...(JSON.parse(r.data) as SVObject) } as SVObject
-    })
   }
 }
 

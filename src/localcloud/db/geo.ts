@@ -56,7 +56,7 @@ export interface GeoHit {
   rowid: number
   dist: number
   /** the document, read by the search to check the query's other conditions and the exact point */
-  doc?: GeoDocRow
+  doc: GeoDocRow
 }
 
 export interface GeoDocRow {
@@ -117,8 +117,10 @@ export function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: stri
  * outwards, so each box holds its exact point and ranks it to within a metre or two without any other read.
  */
 export function geoSql(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
-  return `SELECT id, minX, minY FROM "${rtreeOf(store, coll, spec, api)}" AS r WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ?`
+  return boxSql(rtreeOf(store, coll, spec, api))
 }
+
+const boxSql = (rtree: string): string => `SELECT id, minX, minY FROM "${rtree}" AS r WHERE r.maxX >= ? AND r.minX <= ? AND r.maxY >= ? AND r.minY <= ?`
 
 /** The document read, which also checks the query's other conditions. */
 function probeSql(store: Store, coll: string, cond: SqlFrag): string {
@@ -152,8 +154,9 @@ interface Seen {
  * documents are read nearest-first, each once, and only while a candidate could still be among the k.
  */
 export function geoSearch(store: Store, coll: string, spec: GeoNearSpec, cond: SqlFrag, k: number | null, api: string): GeoHit[] {
-  const boxes = store.prepare(geoSql(store, coll, spec, api)).raw(true)
+  const rtree = rtreeOf(store, coll, spec, api)
   if (k === 0) return []
+  const boxes = store.prepare(boxSql(rtree)).raw(true)
   const probe = store.prepare(probeSql(store, coll, cond)).raw(true)
   const path = parsePath(spec.path, api)
   const seen = new Map<number, Seen>()
@@ -170,7 +173,7 @@ export function geoSearch(store: Store, coll: string, spec: GeoNearSpec, cond: S
   const maxD = spec.maxDistance ?? Infinity
   const minD = spec.minDistance ?? 0
   const limitR = Math.min(maxD, HALF_CIRCUMFERENCE)
-  let r = k === null ? limitR : Math.min(limitR, firstRadius(store, rtreeOf(store, coll, spec, api), spec, k, minD))
+  let r = k === null ? limitR : Math.min(limitR, firstRadius(store, rtree, spec, k, minD))
   for (;;) {
     const cands: Candidate[] = []
     for (const b of capBoxes(spec.lng, spec.lat, r)) {
