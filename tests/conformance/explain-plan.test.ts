@@ -69,6 +69,31 @@ localOnly('an unindexed field scans (sanity check of the assertion above)', () =
   expect(plan(t.db.collection(FANS).where({ visits: 3 }))).toMatch(/SCAN/)
 })
 
+// Indexed fields are kept beside the document and rewritten only when their value changes; queries
+// through the index must see every kind of write at once.
+localOnly('an index answers after every kind of write: update, set, where().update(), transaction, remove', async () => {
+  const name = t.name('follow')
+  localOf(t).ensureIndexes({ collections: { [name]: { indexes: [{ name: 'owner', keys: [{ field: 'owner.staffId', direction: 1 }, { field: 'n', direction: 1 }] }] } } })
+  const c = t.db.collection(name)
+  const owned = async (staffId: string) => (await c.where({ owner: { staffId } }).orderBy('n', 'asc').get()).data.map((d) => d._id)
+  expect(plan(c.where({ owner: { staffId: 'a' } }).orderBy('n', 'asc'))).toMatch(/USING INDEX/)
+  for (let i = 0; i < 4; i++) await c.add({ data: { _id: `d${i}`, owner: { staffId: 'a' }, n: i, other: 0 } })
+  await c.doc('d0').update({ data: { other: 1 } }) // no indexed value changes
+  await c.doc('d1').update({ data: { owner: { staffId: 'b' } } })
+  await c.doc('d2').set({ data: { owner: { staffId: 'b' }, n: -1 } })
+  expect(await owned('a')).toEqual(['d0', 'd3'])
+  expect(await owned('b')).toEqual(['d2', 'd1'])
+  await c.where({ n: t.db.command.gte(3) }).update({ data: { 'owner.staffId': 'c' } })
+  await t.db.runTransaction(async (tx) => {
+    await tx.collection(name).doc('d0').update({ data: { n: 9 } })
+    await tx.collection(name).doc('d2').remove()
+  })
+  expect(await owned('a')).toEqual(['d0'])
+  expect(await owned('b')).toEqual(['d1'])
+  expect(await owned('c')).toEqual(['d3'])
+  expect((await c.where({ owner: { staffId: 'a' }, n: 9 }).get()).data.map((d) => d._id)).toEqual(['d0'])
+})
+
 describe('unique indexes', () => {
   localOnly('a duplicate value is refused with the duplicate-write error; a missing field counts as null', async () => {
     const name = t.name('uniq')

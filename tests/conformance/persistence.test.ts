@@ -59,8 +59,9 @@ localOnly('data, indexes and geo index survive close and reopen', async () => {
   }
 })
 
-// Folders written by an earlier layout of the geo index (no per-cell counts) are rebuilt on open.
-localOnly('a geo index from an older layout is rebuilt by ensureIndexes and answers as before', async () => {
+// Folders written by earlier layouts are rebuilt on open: a geo index without per-cell counts, and
+// plain indexes on json_extract expressions instead of key columns.
+localOnly('indexes from an older layout are rebuilt by ensureIndexes and answer as before', async () => {
   const tmp = tempDir()
   try {
     const file = join(tmp.dir, 'cloud.sqlite')
@@ -68,9 +69,18 @@ localOnly('a geo index from an older layout is rebuilt by ensureIndexes and answ
     first.ensureIndexes(INDEX_SPEC)
     const db1 = first.api()
     for (let i = 0; i < 30; i++) await db1.collection('stores').add({ data: { _id: `s${i}`, location: db1.Geo.Point(113.3 + i * 0.001, 23.1) } })
+    for (let i = 0; i < 30; i++) await db1.collection('fans').add({ data: { _id: `f${i}`, openid: `o${i}`, storeId: `s${i % 3}`, createdAt: i } })
     first.close()
     const raw = new Database(file)
-    raw.exec('DROP TABLE "g_stores__loc__cells"')
+    // the old geo triggers kept no counts: without them here, the new ones would name a dropped table
+    raw.exec(`
+      DROP TRIGGER "c_stores__loc__ai"; DROP TRIGGER "c_stores__loc__au"; DROP TRIGGER "c_stores__loc__ad";
+      DROP TABLE "g_stores__loc__cells";
+      DROP INDEX "c_fans__store_created";
+      ALTER TABLE c_fans DROP COLUMN "k:storeId";
+      ALTER TABLE c_fans DROP COLUMN "k:createdAt";
+      CREATE INDEX "c_fans__store_created" ON c_fans (json_extract(data,'$."storeId"') ASC, json_extract(data,'$."createdAt"') DESC);
+    `)
     raw.close()
 
     const second = new LocalDatabase({ file })
@@ -79,9 +89,14 @@ localOnly('a geo index from an older layout is rebuilt by ensureIndexes and answ
     await db2.collection('stores').doc('s0').remove()
     const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.3, 23.1) }) }).limit(3).get()
     expect(near.data.map((d) => d._id)).toEqual(['s1', 's2', 's3'])
+    await db2.collection('fans').doc('f4').update({ data: { createdAt: 100 } })
+    const q = db2.collection('fans').where({ storeId: 's1' }).orderBy('createdAt', 'desc').limit(3)
+    expect(q.explain().join('\n')).toMatch(/USING INDEX c_fans__store_created/)
+    expect((await q.get()).data.map((d) => d._id)).toEqual(['f4', 'f28', 'f25'])
     second.close()
     const check = new Database(file)
     expect(check.prepare('SELECT sum(n) AS n FROM "g_stores__loc__cells"').get()).toEqual({ n: 29 })
+    expect((check.prepare("SELECT sql FROM sqlite_master WHERE name = 'c_fans__store_created'").get() as { sql: string }).sql).not.toMatch(/json_extract/)
     check.close()
   } finally {
     tmp.cleanup()

@@ -146,7 +146,7 @@ export class Aggregate {
     while (st[i]?.t === 'match') conds.push((st[i++] as { w: ParsedWhere }).w.cond)
     let order: Array<[string, 1 | -1]> = []
     const s = st[i]
-    if (s?.t === 'sort' && s.keys.every(([p, d]) => orderTerm(p, d) !== null)) {
+    if (s?.t === 'sort' && s.keys.every(([p, d]) => orderTerm(p, d, () => null) !== null)) {
       order = s.keys
       i++
     }

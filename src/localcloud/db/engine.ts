@@ -63,7 +63,7 @@ export class Engine {
   constructor(readonly store: Store) {}
 
   compile(coll: string, where: ParsedWhere | null): SqlFrag {
-    return compileCond(where?.cond ?? MATCH_ALL, (p) => this.store.isMultikey(coll, p))
+    return compileCond(where?.cond ?? MATCH_ALL, (p) => this.store.isMultikey(coll, p), (p) => this.store.keyColumnOf(coll, p))
   }
 
   effectiveLimit(limit: number | null): number {
@@ -73,7 +73,7 @@ export class Engine {
 
   private selectSql(coll: string, q: QueryState, frag: SqlFrag): string {
     const terms = q.order.map(([p, d]) => {
-      const t = orderTerm(p, d)
+      const t = orderTerm(p, d, (f) => this.store.keyColumnOf(coll, f))
       if (t === null) throw unsupported(`orderBy on field path ${JSON.stringify(p)}`)
       return t
     })

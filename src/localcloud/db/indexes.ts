@@ -1,7 +1,8 @@
 /**
  * ensureIndexes(spec): the repo's index file turned into SQLite objects.
  *
- *  - ordinary keys -> CREATE INDEX on json_extract(data,'$."f"') (query-sql.ts emits the same text);
+ *  - ordinary keys -> a key column per field holding json_extract(data,'$."f"'), kept by the store's
+ *    writes, and CREATE INDEX on those columns (query-sql.ts compares the same columns);
  *  - unique -> additionally a UNIQUE index over IFNULL(expr, X'00'): a missing field and null then
  *    collide, as in the cloud ("a unique index treats a missing field as null; only one document
  *    may lack it"); a plain SQLite UNIQUE index would let any number of NULLs through;
@@ -15,7 +16,7 @@
  */
 import { invalidParam, requestFailed } from './errors'
 import { cellSql, cellsTable } from './geo'
-import { parsePath, sqlExtract, sqlJsonPath } from './paths'
+import { parsePath, sqlJsonPath } from './paths'
 import { quoteIdent, Store } from './store'
 
 export interface IndexKey {
@@ -33,11 +34,12 @@ export interface IndexSpec {
 
 const API = 'ensureIndexes'
 
-function keyExpr(field: string): string {
+/** What an index key is built on: `_id`, or the field's key column (added and filled when missing). */
+function keyExpr(store: Store, coll: string, field: string): string {
   if (field === '_id') return '_id'
   const jp = sqlJsonPath(parsePath(field, API))
   if (jp === null) throw invalidParam(API, `field ${JSON.stringify(field)} cannot be indexed locally (array positions / unusual characters)`)
-  return sqlExtract(jp)
+  return store.addKeyColumn(coll, field, jp)
 }
 
 function objectNames(coll: string, name: string): { plain: string; unique: string; rtree: string; trig: string } {
@@ -57,13 +59,17 @@ export function ensureIndexes(store: Store, spec: IndexSpec): void {
 }
 
 /**
- * A geo index built by an earlier version of this code: its R*Tree kept exact coordinates (+lng, +lat)
- * and it had no cell counts. Rebuilt in place, so old data folders keep working.
+ * An index built by an earlier version of this code, rebuilt in place so old data folders keep working:
+ * a geo index without its per-cell counts, or a plain one on json_extract expressions instead of key
+ * columns (see KeyColumn in store.ts).
  */
-function geoOutdated(store: Store, coll: string, def: IndexDef): boolean {
-  if (!def.keys.some((k) => k.direction === '2dsphere')) return false
-  const cells = cellsTable(objectNames(coll, def.name).rtree)
-  return store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(cells) === undefined
+function outdated(store: Store, coll: string, def: IndexDef): boolean {
+  if (def.keys.some((k) => k.direction === '2dsphere')) {
+    const cells = cellsTable(objectNames(coll, def.name).rtree)
+    return store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(cells) === undefined
+  }
+  const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(objectNames(coll, def.name).plain) as { sql: string } | undefined
+  return index !== undefined && index.sql.includes('json_extract(')
 }
 
 function ensureOne(store: Store, coll: string, def: IndexDef): void {
@@ -71,7 +77,7 @@ function ensureOne(store: Store, coll: string, def: IndexDef): void {
   if (!Array.isArray(def.keys) || def.keys.length === 0) throw invalidParam(API, `index ${def.name} has no keys`)
   const specText = JSON.stringify({ keys: def.keys, unique: def.unique === true })
   const prev = store.db.prepare('SELECT spec FROM _lc_indexes WHERE coll = ? AND name = ?').get(coll, def.name) as { spec: string } | undefined
-  if (prev?.spec === specText && !geoOutdated(store, coll, def)) return
+  if (prev?.spec === specText && !outdated(store, coll, def)) return
   if (prev !== undefined) dropOne(store, coll, def.name)
 
   const names = objectNames(coll, def.name)
@@ -80,10 +86,10 @@ function ensureOne(store: Store, coll: string, def: IndexDef): void {
   const plainKeys = def.keys.filter((k) => k.direction !== '2dsphere')
   if (geoKeys.length > 1) throw invalidParam(API, `index ${def.name}: only one 2dsphere key is supported`)
   if (plainKeys.length > 0) {
-    const cols = plainKeys.map((k) => `${keyExpr(k.field)} ${k.direction === -1 ? 'DESC' : 'ASC'}`)
+    const cols = plainKeys.map((k) => `${keyExpr(store, coll, k.field)} ${k.direction === -1 ? 'DESC' : 'ASC'}`)
     store.db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(names.plain)} ON ${t} (${cols.join(', ')})`)
     if (def.unique === true) {
-      const ucols = plainKeys.map((k) => `IFNULL(${keyExpr(k.field)}, X'00')`)
+      const ucols = plainKeys.map((k) => `IFNULL(${keyExpr(store, coll, k.field)}, X'00')`)
       try {
         store.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdent(names.unique)} ON ${t} (${ucols.join(', ')})`)
       } catch (e) {

@@ -1,6 +1,7 @@
 /**
- * Condition tree -> SQL. Each comparison is written as `json_extract(data,'$."f"') <op> ?` — the
- * exact expression ensureIndexes() indexes, so SQLite can SEARCH instead of SCAN — plus a
+ * Condition tree -> SQL. Each comparison is written as `json_extract(data,'$."f"') <op> ?`, or, for
+ * an indexed field, as `"k:f" <op> ?` on the key column ensureIndexes() indexes (which always holds
+ * that json_extract value), so SQLite can SEARCH instead of SCAN — plus a
  * json_type() guard that gives MongoDB type bracketing (json_extract alone would turn `true` into
  * 1 and objects into strings). Paths that have ever held an array in the collection (MongoDB's
  * multikey paths), array-position paths, and object/array operands are delegated to the JS
@@ -16,6 +17,8 @@ export interface SqlFrag {
 }
 
 type Multikey = (path: string) => boolean
+/** The key column holding a field's json_extract value, when the collection has one. */
+export type KeyColumnOf = (path: string) => string | null
 
 const SQL_OP: Record<Exclude<CmpOp, 'eq' | 'neq'>, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' }
 
@@ -35,9 +38,9 @@ function bindable(v: SV): unknown {
   return v
 }
 
-export function compileCond(c: Cond, multikey: Multikey): SqlFrag {
+export function compileCond(c: Cond, multikey: Multikey, column: KeyColumnOf): SqlFrag {
   const params: unknown[] = []
-  const sql = compile(c, multikey, params)
+  const sql = compile(c, multikey, column, params)
   return { sql, params }
 }
 
@@ -46,15 +49,15 @@ function delegate(c: Cond, params: unknown[]): string {
   return 'lc_match(data, ?)'
 }
 
-function compile(c: Cond, mk: Multikey, params: unknown[]): string {
+function compile(c: Cond, mk: Multikey, column: KeyColumnOf, params: unknown[]): string {
   if (c.t === 'and' || c.t === 'or') {
     if (c.cs.length === 0) return c.t === 'and' ? '1' : '0'
-    return '(' + c.cs.map((x) => compile(x, mk, params)).join(c.t === 'and' ? ' AND ' : ' OR ') + ')'
+    return '(' + c.cs.map((x) => compile(x, mk, column, params)).join(c.t === 'and' ? ' AND ' : ' OR ') + ')'
   }
   if (c.path === '_id') return compileId(c, params)
   const jp = sqlJsonPath(c.path.split('.'))
   if (jp === null || mk(c.path)) return delegate(c, params)
-  const X = sqlExtract(jp)
+  const X = column(c.path) ?? sqlExtract(jp)
   const T = sqlType(jp)
   if (c.t === 'exists') return `${T} IS ${c.v ? 'NOT ' : ''}NULL`
   if (c.t === 'in') {
@@ -133,10 +136,10 @@ function compileId(c: Exclude<Cond, { t: 'and' } | { t: 'or' }>, params: unknown
   return `(typeof(_id) ${guard} AND _id ${SQL_OP[c.op]} ?)`
 }
 
-/** ORDER BY term for a field; the same expression the indexes use. */
-export function orderTerm(path: string, dir: 1 | -1): string | null {
+/** ORDER BY term for a field: its key column when it has one, as the indexes use; null when unsortable in SQL. */
+export function orderTerm(path: string, dir: 1 | -1, column: KeyColumnOf): string | null {
   if (path === '_id') return `_id ${dir === 1 ? 'ASC' : 'DESC'}`
   const jp = sqlJsonPath(path.split('.'))
   if (jp === null) return null
-  return `${sqlExtract(jp)} ${dir === 1 ? 'ASC' : 'DESC'}`
+  return `${column(path) ?? sqlExtract(jp)} ${dir === 1 ? 'ASC' : 'DESC'}`
 }

@@ -10,15 +10,46 @@
  */
 import Database from 'better-sqlite3'
 import { collectionNotExist, duplicateKey, invalidParam, requestFailed } from './errors'
-import { arrayPaths } from './paths'
+import { arrayPaths, sqlJsonPath } from './paths'
 import { matchesJson } from './query-match'
-import type { SVObject } from './values'
+import type { SV, SVObject } from './values'
 
 export interface Row {
   rowid: number
   _id: string | number
   data: string
   v: number
+}
+
+/**
+ * A column holding one indexed field's value, json_extract(data, jp), next to the document. Indexes
+ * are built on these columns rather than on json_extract expressions because SQLite rewrites every
+ * expression index over `data` whenever `data` changes, even when the indexed value is the same; a
+ * column that is not assigned is not touched. updateRow assigns only the columns whose value changed.
+ */
+export interface KeyColumn {
+  path: string
+  segs: string[]
+  jp: string
+  /** the quoted column name */
+  col: string
+}
+
+const KEY_PREFIX = 'k:'
+
+/** The value json_extract(data, path) reads, for a path of object keys: undefined when missing. */
+function valueAt(doc: SV, segs: string[]): SV | undefined {
+  let v: SV | undefined = doc
+  for (const s of segs) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.prototype.hasOwnProperty.call(v, s)) return undefined
+    v = v[s]
+  }
+  return v
+}
+
+function sameValue(a: SV | undefined, b: SV | undefined): boolean {
+  if (a === b) return true
+  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)
 }
 
 export interface GeoIndexInfo {
@@ -39,6 +70,7 @@ export class Store {
   private readonly tables = new Set<string>()
   private readonly multikey = new Map<string, Set<string>>()
   private readonly geo = new Map<string, GeoIndexInfo[]>()
+  private readonly keyCols = new Map<string, KeyColumn[]>()
   private readonly runInTx: Database.Transaction<(f: () => unknown) => unknown>
   private seq = 0
 
@@ -90,8 +122,9 @@ export class Store {
     try {
       return this.runInTx.immediate(fn) as T
     } catch (e) {
-      // a rolled-back transaction may have created tables that no longer exist
+      // a rolled-back transaction may have created tables or key columns that no longer exist
       this.loadTables()
+      this.keyCols.clear()
       throw e
     }
   }
@@ -188,17 +221,58 @@ export class Store {
     return r?.v ?? 0
   }
 
+  /** The key columns of a collection (see KeyColumn), read from the table's schema. */
+  keyColumns(coll: string): KeyColumn[] {
+    let k = this.keyCols.get(coll)
+    if (k === undefined) {
+      k = []
+      if (this.tables.has(coll)) {
+        for (const { name } of this.db.prepare('SELECT name FROM pragma_table_info(?)').all(`c_${coll}`) as Array<{ name: string }>) {
+          if (!name.startsWith(KEY_PREFIX)) continue
+          const path = name.slice(KEY_PREFIX.length)
+          const segs = path.split('.')
+          const jp = sqlJsonPath(segs)
+          if (jp !== null) k.push({ path, segs, jp, col: quoteIdent(name) })
+        }
+      }
+      this.keyCols.set(coll, k)
+    }
+    return k
+  }
+
+  keyColumnOf(coll: string, path: string): string | null {
+    return this.keyColumns(coll).find((k) => k.path === path)?.col ?? null
+  }
+
+  /** Adds (and fills) the key column of a field that an index needs; call inside write(). */
+  addKeyColumn(coll: string, path: string, jp: string): string {
+    const have = this.keyColumnOf(coll, path)
+    if (have !== null) return have
+    const col = quoteIdent(KEY_PREFIX + path)
+    this.db.exec(`ALTER TABLE ${this.table(coll)} ADD COLUMN ${col}; UPDATE ${this.table(coll)} SET ${col} = json_extract(data, '${jp}');`)
+    this.keyCols.delete(coll)
+    return col
+  }
+
+  // Key columns are computed by SQL from the one bound text (@data), so SQLite parses it once.
   insertRow(coll: string, id: string | number, doc: SVObject, api: string): void {
     this.noteArrays(coll, doc)
+    const keys = this.keyColumns(coll)
+    const cols = keys.map((k) => `, ${k.col}`).join('')
+    const vals = keys.map((k) => `, json_extract(@data, '${k.jp}')`).join('')
     this.guard(coll, id, api, () =>
-      this.prepare(`INSERT INTO ${this.table(coll)} (_id, data, v) VALUES (?, ?, ?)`).run(id, JSON.stringify(doc), this.nextVersion())
+      this.prepare(`INSERT INTO ${this.table(coll)} (_id, data, v${cols}) VALUES (@id, @data, @v${vals})`).run({ id, data: JSON.stringify(doc), v: this.nextVersion() })
     )
   }
 
   updateRow(coll: string, row: Row, doc: SVObject, api: string): void {
     this.noteArrays(coll, doc)
+    const keys = this.keyColumns(coll)
+    const old = keys.length > 0 ? (JSON.parse(row.data) as SVObject) : null
+    const changed = old === null ? keys : keys.filter((k) => !sameValue(valueAt(old, k.segs), valueAt(doc, k.segs)))
+    const sets = changed.map((k) => `, ${k.col} = json_extract(@data, '${k.jp}')`).join('')
     this.guard(coll, row._id, api, () =>
-      this.prepare(`UPDATE ${this.table(coll)} SET data = ?, v = ? WHERE rowid = ?`).run(JSON.stringify(doc), this.nextVersion(), row.rowid)
+      this.prepare(`UPDATE ${this.table(coll)} SET data = @data, v = @v${sets} WHERE rowid = @rowid`).run({ data: JSON.stringify(doc), v: this.nextVersion(), rowid: row.rowid })
     )
   }
 
