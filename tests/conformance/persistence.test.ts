@@ -103,6 +103,24 @@ localOnly('indexes from an older layout are rebuilt by ensureIndexes and answer 
   }
 })
 
+// Versions are counted in the owning process, so two writers on one file could reuse a version and
+// hide a conflict: the second open is refused, plainly, until the first closes.
+localOnly('a data file is owned by one connection at a time', async () => {
+  const tmp = tempDir()
+  try {
+    const file = join(tmp.dir, 'cloud.sqlite')
+    const first = new LocalDatabase({ file })
+    await first.api().collection('fans').add({ data: { _id: 'f1' } })
+    expect(() => new LocalDatabase({ file })).toThrow(/in use by another connection or process/)
+    first.close()
+    const second = new LocalDatabase({ file })
+    expect((await second.api().collection('fans').count()).total).toBe(1)
+    second.close()
+  } finally {
+    tmp.cleanup()
+  }
+})
+
 localOnly('kill -9 of a writing process loses no acknowledged write', async () => {
   const tmp = tempDir()
   try {
