@@ -22,103 +22,101 @@ const INDEX_SPEC = {
   }
 }
 
-localOnly('data, indexes and geo index survive close and reopen', async () => {
+/** Runs `fn` on a database file in a fresh temporary folder, removed afterwards. */
+async function withDataFile(fn: (file: string) => Promise<void>): Promise<void> {
   const tmp = tempDir()
   try {
-    const file = join(tmp.dir, 'cloud.sqlite')
-    const first = new LocalDatabase({ file })
-    first.ensureIndexes(INDEX_SPEC)
-    const db1 = first.api()
-    await db1.collection('fans').add({ data: { _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new'] } })
-    await db1.collection('stores').add({ data: { _id: 'st1', location: db1.Geo.Point(113.3, 23.1) } })
-    await db1.runTransaction(async (tx) => {
-      await tx.collection('fans').doc('f2').set({ data: { openid: 'o2', storeId: 's1' } })
-    })
-    const snap = first.snapshot()
-    first.close()
-
-    const second = new LocalDatabase({ file })
-    second.ensureIndexes(INDEX_SPEC) // idempotent on an existing file
-    expect(second.snapshot()).toEqual(snap)
-    const db2 = second.api()
-    expect((await db2.collection('fans').doc('f1').get()).data).toEqual({
-      _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new']
-    })
-    expect((await db2.collection('fans').where({ tags: 'new' }).get()).data.map((d) => d._id)).toEqual(['f1'])
-    const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.31, 23.11), maxDistance: 5000 }) }).get()
-    expect(near.data.map((d) => d._id)).toEqual(['st1'])
-    await expect(db2.collection('fans').add({ data: { openid: 'o1' } })).rejects.toMatchObject({ errCode: -502001 })
-    // versions keep increasing across reopen, so conflict detection still works
-    const tx = await db2.startTransaction()
-    await tx.collection('fans').doc('f2').get()
-    await db2.collection('fans').doc('f2').update({ data: { storeId: 's2' } })
-    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
-    second.close()
+    await fn(join(tmp.dir, 'cloud.sqlite'))
   } finally {
     tmp.cleanup()
   }
+}
+
+localOnly('data, indexes and geo index survive close and reopen', async () => {
+  await withDataFile(async (file) => {
+  const first = new LocalDatabase({ file })
+  first.ensureIndexes(INDEX_SPEC)
+  const db1 = first.api()
+  await db1.collection('fans').add({ data: { _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new'] } })
+  await db1.collection('stores').add({ data: { _id: 'st1', location: db1.Geo.Point(113.3, 23.1) } })
+  await db1.runTransaction(async (tx) => {
+    await tx.collection('fans').doc('f2').set({ data: { openid: 'o2', storeId: 's1' } })
+  })
+  const snap = first.snapshot()
+  first.close()
+
+  const second = new LocalDatabase({ file })
+  second.ensureIndexes(INDEX_SPEC) // idempotent on an existing file
+  expect(second.snapshot()).toEqual(snap)
+  const db2 = second.api()
+  expect((await db2.collection('fans').doc('f1').get()).data).toEqual({
+    _id: 'f1', openid: 'o1', storeId: 's1', createdAt: new Date(1_700_000_000_000), tags: ['new']
+  })
+  expect((await db2.collection('fans').where({ tags: 'new' }).get()).data.map((d) => d._id)).toEqual(['f1'])
+  const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.31, 23.11), maxDistance: 5000 }) }).get()
+  expect(near.data.map((d) => d._id)).toEqual(['st1'])
+  await expect(db2.collection('fans').add({ data: { openid: 'o1' } })).rejects.toMatchObject({ errCode: -502001 })
+  // versions keep increasing across reopen, so conflict detection still works
+  const tx = await db2.startTransaction()
+  await tx.collection('fans').doc('f2').get()
+  await db2.collection('fans').doc('f2').update({ data: { storeId: 's2' } })
+  await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+  second.close()
+  })
 })
 
 // Folders written by earlier layouts are rebuilt on open: a geo index without per-cell counts, and
 // plain indexes on json_extract expressions instead of key columns.
 localOnly('indexes from an older layout are rebuilt by ensureIndexes and answer as before', async () => {
-  const tmp = tempDir()
-  try {
-    const file = join(tmp.dir, 'cloud.sqlite')
-    const first = new LocalDatabase({ file })
-    first.ensureIndexes(INDEX_SPEC)
-    const db1 = first.api()
-    for (let i = 0; i < 30; i++) await db1.collection('stores').add({ data: { _id: `s${i}`, location: db1.Geo.Point(113.3 + i * 0.001, 23.1) } })
-    for (let i = 0; i < 30; i++) await db1.collection('fans').add({ data: { _id: `f${i}`, openid: `o${i}`, storeId: `s${i % 3}`, createdAt: i } })
-    first.close()
-    const raw = new Database(file)
-    // the old geo triggers kept no counts: without them here, the new ones would name a dropped table
-    raw.exec(`
-      DROP TRIGGER "c_stores__loc__ai"; DROP TRIGGER "c_stores__loc__au"; DROP TRIGGER "c_stores__loc__ad";
-      DROP TABLE "g_stores__loc__cells";
-      DROP INDEX "c_fans__store_created";
-      ALTER TABLE c_fans DROP COLUMN "k:storeId";
-      ALTER TABLE c_fans DROP COLUMN "k:createdAt";
-      CREATE INDEX "c_fans__store_created" ON c_fans (json_extract(data,'$."storeId"') ASC, json_extract(data,'$."createdAt"') DESC);
-    `)
-    raw.close()
+  await withDataFile(async (file) => {
+  const first = new LocalDatabase({ file })
+  first.ensureIndexes(INDEX_SPEC)
+  const db1 = first.api()
+  for (let i = 0; i < 30; i++) await db1.collection('stores').add({ data: { _id: `s${i}`, location: db1.Geo.Point(113.3 + i * 0.001, 23.1) } })
+  for (let i = 0; i < 30; i++) await db1.collection('fans').add({ data: { _id: `f${i}`, openid: `o${i}`, storeId: `s${i % 3}`, createdAt: i } })
+  first.close()
+  const raw = new Database(file)
+  // the old geo triggers kept no counts: without them here, the new ones would name a dropped table
+  raw.exec(`
+    DROP TRIGGER "c_stores__loc__ai"; DROP TRIGGER "c_stores__loc__au"; DROP TRIGGER "c_stores__loc__ad";
+    DROP TABLE "g_stores__loc__cells";
+    DROP INDEX "c_fans__store_created";
+    ALTER TABLE c_fans DROP COLUMN "k:storeId";
+    ALTER TABLE c_fans DROP COLUMN "k:createdAt";
+    CREATE INDEX "c_fans__store_created" ON c_fans (json_extract(data,'$."storeId"') ASC, json_extract(data,'$."createdAt"') DESC);
+  `)
+  raw.close()
 
-    const second = new LocalDatabase({ file })
-    second.ensureIndexes(INDEX_SPEC)
-    const db2 = second.api()
-    await db2.collection('stores').doc('s0').remove()
-    const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.3, 23.1) }) }).limit(3).get()
-    expect(near.data.map((d) => d._id)).toEqual(['s1', 's2', 's3'])
-    await db2.collection('fans').doc('f4').update({ data: { createdAt: 100 } })
-    const q = db2.collection('fans').where({ storeId: 's1' }).orderBy('createdAt', 'desc').limit(3)
-    expect(q.explain().join('\n')).toMatch(/USING INDEX c_fans__store_created/)
-    expect((await q.get()).data.map((d) => d._id)).toEqual(['f4', 'f28', 'f25'])
-    second.close()
-    const check = new Database(file)
-    expect(check.prepare('SELECT sum(n) AS n FROM "g_stores__loc__cells"').get()).toEqual({ n: 29 })
-    expect((check.prepare("SELECT sql FROM sqlite_master WHERE name = 'c_fans__store_created'").get() as { sql: string }).sql).not.toMatch(/json_extract/)
-    check.close()
-  } finally {
-    tmp.cleanup()
-  }
+  const second = new LocalDatabase({ file })
+  second.ensureIndexes(INDEX_SPEC)
+  const db2 = second.api()
+  await db2.collection('stores').doc('s0').remove()
+  const near = await db2.collection('stores').where({ location: db2.command.geoNear({ geometry: db2.Geo.Point(113.3, 23.1) }) }).limit(3).get()
+  expect(near.data.map((d) => d._id)).toEqual(['s1', 's2', 's3'])
+  await db2.collection('fans').doc('f4').update({ data: { createdAt: 100 } })
+  const q = db2.collection('fans').where({ storeId: 's1' }).orderBy('createdAt', 'desc').limit(3)
+  expect(q.explain().join('\n')).toMatch(/USING INDEX c_fans__store_created/)
+  expect((await q.get()).data.map((d) => d._id)).toEqual(['f4', 'f28', 'f25'])
+  second.close()
+  const check = new Database(file)
+  expect(check.prepare('SELECT sum(n) AS n FROM "g_stores__loc__cells"').get()).toEqual({ n: 29 })
+  expect((check.prepare("SELECT sql FROM sqlite_master WHERE name = 'c_fans__store_created'").get() as { sql: string }).sql).not.toMatch(/json_extract/)
+  check.close()
+  })
 })
 
 // Versions are counted in the owning process, so two writers on one file could reuse a version and
 // hide a conflict: the second open is refused, plainly, until the first closes.
 localOnly('a data file is owned by one connection at a time', async () => {
-  const tmp = tempDir()
-  try {
-    const file = join(tmp.dir, 'cloud.sqlite')
-    const first = new LocalDatabase({ file })
-    await first.api().collection('fans').add({ data: { _id: 'f1' } })
-    expect(() => new LocalDatabase({ file })).toThrow(/in use by another connection or process/)
-    first.close()
-    const second = new LocalDatabase({ file })
-    expect((await second.api().collection('fans').count()).total).toBe(1)
-    second.close()
-  } finally {
-    tmp.cleanup()
-  }
+  await withDataFile(async (file) => {
+  const first = new LocalDatabase({ file })
+  await first.api().collection('fans').add({ data: { _id: 'f1' } })
+  expect(() => new LocalDatabase({ file })).toThrow(/in use by another connection or process/)
+  first.close()
+  const second = new LocalDatabase({ file })
+  expect((await second.api().collection('fans').count()).total).toBe(1)
+  second.close()
+  })
 })
 
 localOnly('kill -9 of a writing process loses no acknowledged write', async () => {
