@@ -3,7 +3,8 @@
  *
  * Expanding radius: look at every indexed point inside the bounding box(es) of a spherical cap of
  * radius r, keep those really within r (great-circle distance); once k of them are within r, the
- * k nearest overall are among them, otherwise grow r. Distances use the sphere MongoDB's 2dsphere
+ * k nearest overall are among them, otherwise grow r. The first r comes from the index's count of
+ * points around the starting point. Distances use the sphere MongoDB's 2dsphere
  * uses (radius 6378100 m). The box of a cap is exact for a sphere: a cap touching a pole spans all
  * longitudes; one crossing ±180° is split into two boxes.
  */
@@ -104,7 +105,7 @@ function firstRadius(store: Store, rtree: string, spec: GeoNearSpec, k: number, 
   return Math.sqrt(minD * minD + (1.6 * k) / (Math.PI * perM2))
 }
 
-export function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
+function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
   const gi = store.geoIndexes(coll).find((g) => g.field === spec.path)
   if (gi === undefined || !store.exists(coll)) {
     throw requestFailed(api, `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`)
@@ -113,8 +114,8 @@ export function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: stri
 }
 
 /**
- * The candidate query for one bounding box: the R*Tree alone. Its box columns are 32-bit floats rounded
- * outwards, so each box holds its exact point and ranks it to within a metre or two without any other read.
+ * The candidate query for one bounding box: the R*Tree alone. A point is within BOX_SLACK_M of its box's
+ * lower corner, which ranks it closely enough to decide which documents to read, without any other read.
  */
 export function geoSql(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
   return boxSql(rtreeOf(store, coll, spec, api))
