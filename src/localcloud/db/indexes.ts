@@ -61,7 +61,7 @@ export function ensureIndexes(store: Store, spec: IndexSpec): void {
 /**
  * An index built by an earlier version of this code, rebuilt in place so old data folders keep working:
  * a geo index without its per-cell counts, or a plain one on json_extract expressions instead of key
- * columns (see KeyColumn in store.ts).
+ * columns (see KeyColumn in key-columns.ts).
  */
 function outdated(store: Store, coll: string, def: IndexDef): boolean {
   if (def.keys.some((k) => k.direction === '2dsphere')) {
