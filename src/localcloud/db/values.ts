@@ -109,13 +109,6 @@ export function decodeParsed<T extends SVObject | SV[]>(v: T): T {
   return v
 }
 
-/** Parse a stored row and decode it, skipping the walk when no special value can be inside. */
-export function decodeRow(id: string | number, json: string): Record<string, unknown> {
-  const parsed = JSON.parse(json) as SVObject
-  const body = json.includes('"$date"') || json.includes('"Point"') ? (decodeValue(parsed) as Record<string, unknown>) : parsed
-  return { _id: id, ...body }
-}
-
 /** BSON comparison order: missing/null < numbers < strings < objects < arrays < booleans < dates. */
 export function typeRank(v: SV | undefined): number {
   if (v === undefined || v === null) return 1
