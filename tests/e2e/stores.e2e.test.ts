@@ -1,5 +1,5 @@
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { e2eSession, pageAs, screenshot } from '../support/browser'
+import { e2eSession, pageAs, screenshot, settledCount } from '../support/browser'
 
 const e2e = e2eSession()
 
@@ -34,7 +34,7 @@ const fill = async (page: Page, cls: string, value: string) => {
 describe('store management (journey 5, manager side) in the H5 build', () => {
   it('a brand manager adds a store with typed coordinates; shoppers nearby see it; a phone edit shows', async () => {
     const page = await openStores()
-    expect(await page.locator('.store-row').count()).toBe(6)
+    expect(await settledCount(page, '.store-row', 6)).toBe(6)
     await page.locator('.store-row').first().getByText('营业中').waitFor()
     await screenshot(page, 'manager-stores')
 
@@ -50,7 +50,7 @@ describe('store management (journey 5, manager side) in the H5 build', () => {
     await page.locator('.store-save').click()
     await page.locator('.store-notice').getByText(`已新增「${NEW_STORE.name}」`).waitFor()
     await page.locator('.store-row', { hasText: NEW_STORE.name }).waitFor()
-    expect(await page.locator('.store-row').count()).toBe(7)
+    expect(await settledCount(page, '.store-row', 7)).toBe(7)
 
     const nearby = await openNearby()
     const names = await nearby.locator('.nearby-store .store-name').allInnerTexts()

@@ -28,6 +28,20 @@ export async function pageAs(browser: Browser, baseUrl: string, openid: string):
   return page
 }
 
+/**
+ * How many elements match `selector` once the page settles on `expected`, or whatever it shows when
+ * `timeoutMs` runs out: an assertion that retries, like Playwright's toHaveCount. The H5 router can
+ * mount a page and then mount it again, so a single count right after the first row appears may see none.
+ */
+export async function settledCount(page: Page, selector: string, expected: number, timeoutMs = 10_000): Promise<number> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const n = await page.locator(selector).count()
+    if (n === expected || Date.now() > until) return n
+    await page.waitForTimeout(100)
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   const file = path.join(SCREENSHOTS, `${name}.png`)
