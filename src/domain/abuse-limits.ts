@@ -57,7 +57,9 @@ export interface ScanWindow {
  * a burst straddling two windows may reach twice the limit, which is fine for "stop hammering".
  */
 export function nextScanWindow(current: ScanWindow | null | undefined, now: number, limit: number): ScanWindow | null {
-  if (!current || now - current.start >= MINUTE_MS || now < current.start) return { start: now, count: 1 }
+  // A scan stamped a little before the window's start is a concurrent one whose write landed later: it
+  // counts in the window. Only a clock that went back by more than a window opens a new one.
+  if (!current || now - current.start >= MINUTE_MS || current.start - now >= MINUTE_MS) return { start: now, count: 1 }
   if (current.count >= limit) return null
   return { start: current.start, count: current.count + 1 }
 }
