@@ -119,6 +119,19 @@ localOnly('a data file is owned by one connection at a time', async () => {
   })
 })
 
+localOnly('writes still waiting for their commit when the database closes are committed', async () => {
+  await withDataFile(async (file) => {
+  const first = new LocalDatabase({ file })
+  const c = first.api().collection('fans')
+  const pending = [c.add({ data: { _id: 'f1' } }), c.doc('f2').set({ data: { n: 2 } })]
+  first.close()
+  await expect(Promise.all(pending)).resolves.toHaveLength(2)
+  const second = new LocalDatabase({ file })
+  expect((await second.api().collection('fans').orderBy('_id', 'asc').get()).data).toEqual([{ _id: 'f1' }, { _id: 'f2', n: 2 }])
+  second.close()
+  })
+})
+
 localOnly('kill -9 of a writing process loses no acknowledged write', async () => {
   const tmp = tempDir()
   try {
@@ -129,8 +142,9 @@ localOnly('kill -9 of a writing process loses no acknowledged write', async () =
       script,
       `import { LocalDatabase } from ${JSON.stringify(entry)}
 const db = new LocalDatabase({ file: ${JSON.stringify(file)} }).api()
-;(async () => {
-  for (let i = 0; ; i++) {
+// four writers at once, so that acknowledged writes include ones committed in a shared group
+for (let w = 0; w < 4; w++) (async () => {
+  for (let i = w; ; i += 4) {
     if (i % 10 === 9) {
       const ids = await db.runTransaction(async (tx) => {
         const a = await tx.collection('acks').add({ data: { i, tx: true } })

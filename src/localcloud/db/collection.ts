@@ -79,13 +79,13 @@ export class Query {
   async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number }; errMsg: string }> {
     const ops = parseUpdate(dataOf(options, 'collection.update'), 'collection.update', Date.now())
     this.warnIgnored('collection.update')
-    const updated = this.ctx.engine.updateWhere(this.collectionName, this.state.where, ops, 'collection.update')
+    const updated = await this.ctx.engine.updateWhere(this.collectionName, this.state.where, ops, 'collection.update')
     return { stats: { updated }, errMsg: 'collection.update:ok' }
   }
 
   async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
     this.warnIgnored('collection.remove')
-    const removed = this.ctx.engine.removeWhere(this.collectionName, this.state.where, 'collection.remove')
+    const removed = await this.ctx.engine.removeWhere(this.collectionName, this.state.where, 'collection.remove')
     return { stats: { removed }, errMsg: 'collection.remove:ok' }
   }
 
@@ -111,7 +111,7 @@ export class CollectionReference extends Query {
   async add(options: { data: Record<string, unknown> }): Promise<{ _id: string | number; errMsg: string }> {
     if (isPlainObject(options) && Array.isArray(options.data)) throw unsupported('collection.add with an array (batch add)')
     const doc = encodeValue(dataOf(options, 'collection.add'), 'collection.add', Date.now()) as SVObject
-    const _id = this.ctx.engine.insert(this.collectionName, doc, 'collection.add')
+    const _id = await this.ctx.engine.insert(this.collectionName, doc, 'collection.add')
     return { _id, errMsg: 'collection.add:ok' }
   }
 

@@ -53,18 +53,18 @@ export class DocumentReference {
 
   async set(options: { data: Record<string, unknown> }): Promise<{ _id: string | number; stats: { updated: number; created: number }; errMsg: string }> {
     const body = encodeReplacement(dataOf(options, 'document.set'), 'document.set', Date.now())
-    const stats = this.ctx.engine.setDoc(this.collectionName, this.id, body, 'document.set')
+    const stats = await this.ctx.engine.setDoc(this.collectionName, this.id, body, 'document.set')
     return { _id: this.id, stats, errMsg: 'document.set:ok' }
   }
 
   async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number }; errMsg: string }> {
     const ops = parseUpdate(dataOf(options, 'document.update'), 'document.update', Date.now())
-    const updated = this.ctx.engine.updateDoc(this.collectionName, this.id, ops, 'document.update')
+    const updated = await this.ctx.engine.updateDoc(this.collectionName, this.id, ops, 'document.update')
     return { stats: { updated }, errMsg: 'document.update:ok' }
   }
 
   async remove(): Promise<{ stats: { removed: number }; errMsg: string }> {
-    const removed = this.ctx.engine.removeDoc(this.collectionName, this.id, 'document.remove')
+    const removed = await this.ctx.engine.removeDoc(this.collectionName, this.id, 'document.remove')
     return { stats: { removed }, errMsg: 'document.remove:ok' }
   }
 

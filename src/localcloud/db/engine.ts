@@ -1,7 +1,7 @@
 /**
- * Synchronous document operations on top of the store: the part shared by the public API
- * (collection.ts, document.ts) and by transaction commits. Every write runs inside one SQLite
- * transaction, so each API call is atomic even though the API itself is asynchronous.
+ * Document operations on top of the store, behind the public API (collection.ts, document.ts).
+ * Reads answer at once; every write is all or nothing and settles once committed, in its own
+ * savepoint of a grouped SQLite transaction (Store.writeGrouped).
  */
 import { randomBytes } from 'crypto'
 import { invalidParam, unsupported } from './errors'
@@ -119,19 +119,21 @@ export class Engine {
     return r.n
   }
 
-  insert(coll: string, doc: SVObject, api: string): string | number {
+  // Writes are grouped into shared commits (Store.writeGrouped); each one's checks run when it is
+  // applied, against the state the writes before it left.
+  insert(coll: string, doc: SVObject, api: string): Promise<string | number> {
     const id = doc._id === undefined ? generateId() : checkId(doc._id, api)
     const body = { ...doc }
     delete body._id
-    this.store.write(() => {
+    return this.store.writeGrouped(() => {
       this.store.ensureTable(coll, api)
       this.store.insertRow(coll, id, body, api)
+      return id
     })
-    return id
   }
 
-  setDoc(coll: string, id: string | number, body: SVObject, api: string): { updated: number; created: number } {
-    return this.store.write(() => {
+  setDoc(coll: string, id: string | number, body: SVObject, api: string): Promise<{ updated: number; created: number }> {
+    return this.store.writeGrouped(() => {
       this.store.ensureTable(coll, api)
       const row = this.store.getRow(coll, id)
       if (row === undefined) {
@@ -143,9 +145,9 @@ export class Engine {
     })
   }
 
-  updateDoc(coll: string, id: string | number, ops: FieldUpdate[], api: string): number {
-    if (!this.store.readable(coll, api)) return 0
-    return this.store.write(() => {
+  updateDoc(coll: string, id: string | number, ops: FieldUpdate[], api: string): Promise<number> {
+    return this.store.writeGrouped(() => {
+      if (!this.store.readable(coll, api)) return 0
       const row = this.store.getRow(coll, id)
       if (row === undefined) return 0
       const doc = JSON.parse(row.data) as SVObject
@@ -155,16 +157,18 @@ export class Engine {
     })
   }
 
-  removeDoc(coll: string, id: string | number, api: string): number {
-    if (!this.store.readable(coll, api)) return 0
-    return this.store.write(() => this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE _id = ?`).run(id).changes)
+  removeDoc(coll: string, id: string | number, api: string): Promise<number> {
+    return this.store.writeGrouped(() => {
+      if (!this.store.readable(coll, api)) return 0
+      return this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE _id = ?`).run(id).changes
+    })
   }
 
-  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string): number {
+  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with update()')
-    if (!this.store.readable(coll, api)) return 0
-    const frag = this.compile(coll, where)
-    return this.store.write(() => {
+    return this.store.writeGrouped(() => {
+      if (!this.store.readable(coll, api)) return 0
+      const frag = this.compile(coll, where)
       const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}`).all(...frag.params) as Row[]
       for (const row of rows) {
         const doc = JSON.parse(row.data) as SVObject
@@ -175,11 +179,13 @@ export class Engine {
     })
   }
 
-  removeWhere(coll: string, where: ParsedWhere | null, api: string): number {
+  removeWhere(coll: string, where: ParsedWhere | null, api: string): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with remove()')
-    if (!this.store.readable(coll, api)) return 0
-    const frag = this.compile(coll, where)
-    return this.store.write(() => this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE ${frag.sql}`).run(...frag.params).changes)
+    return this.store.writeGrouped(() => {
+      if (!this.store.readable(coll, api)) return 0
+      const frag = this.compile(coll, where)
+      return this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE ${frag.sql}`).run(...frag.params).changes
+    })
   }
 
   /** Stored documents (with _id) for aggregation; `limit` null = all. */

@@ -3,8 +3,8 @@
  *
  * Optimistic, in-process isolation: writes are buffered (a transaction reads its own writes), every
  * document the transaction *reads* is remembered with its version, and commit() applies all
- * buffered writes in ONE synchronous SQLite transaction after checking that none of those versions
- * changed; otherwise it fails with the cloud's conflict error and runTransaction re-runs the
+ * buffered writes at once (one savepoint of a grouped SQLite commit, Store.writeGrouped) after
+ * checking that none of those versions changed; otherwise it fails with the cloud's conflict error and runTransaction re-runs the
  * callback, exactly as the SDK does (retry only on DATABASE_TRANSACTION_CONFLICT; with the default
  * times = 3 the callback runs at most 4 times). A write to a document the transaction read after
  * someone else changed it fails at once, as the cloud reports write conflicts at the write.
@@ -42,6 +42,7 @@ export class Transaction {
   aborted = false
   abortReason: unknown = undefined
   commited = false
+  private committing = false
   private readonly startedAt = Date.now()
   private readonly reads = new Map<string, { coll: string; id: string | number; v: number; doc: SVObject | null }>()
   private readonly writes = new Map<string, Entry>()
@@ -60,7 +61,7 @@ export class Transaction {
 
   /** @internal */
   active(api: string): Store {
-    if (this.aborted || this.commited || Date.now() - this.startedAt > TX_TIMEOUT_MS) throw transactionNotExist(api)
+    if (this.aborted || this.commited || this.committing || Date.now() - this.startedAt > TX_TIMEOUT_MS) throw transactionNotExist(api)
     return this.ctx.engine.store
   }
 
@@ -94,7 +95,19 @@ export class Transaction {
 
   async commit(): Promise<{ requestId: string; errMsg: string }> {
     const store = this.active('transaction.commit')
-    store.write(() => {
+    this.committing = true
+    try {
+      await this.apply(store)
+    } finally {
+      this.committing = false
+    }
+    this.commited = true
+    return { requestId: this._id, errMsg: 'transaction.commit:ok' }
+  }
+
+  // Checked and applied when the grouped commit runs, so against the latest state, not the state at commit().
+  private apply(store: Store): Promise<void> {
+    return store.writeGrouped(() => {
       for (const r of this.reads.values()) {
         if (store.versionOf(r.coll, r.id) !== r.v) throw transactionConflict('transaction.commit')
       }
@@ -109,8 +122,6 @@ export class Transaction {
         }
       }
     })
-    this.commited = true
-    return { requestId: this._id, errMsg: 'transaction.commit:ok' }
   }
 
   async rollback(reason?: unknown): Promise<{ requestId: string; errMsg: string }> {
