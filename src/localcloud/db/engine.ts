@@ -71,14 +71,17 @@ export class Engine {
     return limit === null || limit === 0 ? DEFAULT_GET_LIMIT : Math.min(limit, MAX_GET_LIMIT)
   }
 
-  private selectSql(coll: string, q: QueryState, frag: SqlFrag): string {
-    const terms = q.order.map(([p, d]) => {
+  // LIMIT and OFFSET go in as literals (they are checked integers): bound as parameters, they made a
+  // lookup by _id take two to three times as long (4.4 against 1.8 µs).
+  private selectSql(coll: string, order: QueryState['order'], frag: SqlFrag, limit: number, skip: number): string {
+    const terms = order.map(([p, d]) => {
       const t = orderTerm(p, d, (f) => this.store.keyColumnOf(coll, f))
       if (t === null) throw unsupported(`orderBy on field path ${JSON.stringify(p)}`)
       return t
     })
-    const order = terms.length > 0 ? ` ORDER BY ${terms.join(', ')}` : ''
-    return `SELECT rowid, _id, data FROM ${this.store.table(coll)} WHERE ${frag.sql}${order} LIMIT ? OFFSET ?`
+    const by = terms.length > 0 ? ` ORDER BY ${terms.join(', ')}` : ''
+    const offset = skip > 0 ? ` OFFSET ${Math.trunc(skip)}` : ''
+    return `SELECT rowid, _id, data FROM ${this.store.table(coll)} WHERE ${frag.sql}${by} LIMIT ${Math.trunc(limit)}${offset}`
   }
 
   find(coll: string, q: QueryState, api: string): Array<Record<string, unknown>> {
@@ -93,7 +96,7 @@ export class Engine {
       const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
       return hits.map((h) => bodyToUser(h.doc._id, h.doc.body, q.projection))
     }
-    const rows = this.store.prepare(this.selectSql(coll, q, frag)).all(...frag.params, limit, q.skip) as Row[]
+    const rows = this.store.prepare(this.selectSql(coll, q.order, frag, limit, q.skip)).all(...frag.params) as Row[]
     return rows.map((r) => rowToUser(r._id, r.data, q.projection))
   }
 
@@ -108,7 +111,7 @@ export class Engine {
         ...plan(`SELECT 1 FROM ${this.store.table(coll)} AS t WHERE t.rowid = ? AND (${frag.sql})`, [0, ...frag.params])
       ]
     }
-    return plan(this.selectSql(coll, q, frag), [...frag.params, this.effectiveLimit(q.limit), q.skip])
+    return plan(this.selectSql(coll, q.order, frag, this.effectiveLimit(q.limit), q.skip), frag.params)
   }
 
   count(coll: string, where: ParsedWhere | null, api: string): number {
@@ -192,8 +195,7 @@ export class Engine {
   scan(coll: string, where: ParsedWhere | null, order: Array<[string, 1 | -1]>, skip: number, limit: number | null, api: string): SVObject[] {
     if (!this.store.readable(coll, api)) return []
     const frag = this.compile(coll, where)
-    const sql = this.selectSql(coll, { ...EMPTY_QUERY, order }, frag)
-    const rows = this.store.prepare(sql).all(...frag.params, limit ?? -1, skip) as Row[]
+    const rows = this.store.prepare(this.selectSql(coll, order, frag, limit ?? -1, skip)).all(...frag.params) as Row[]
     return rows.map((r) => ({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }))
   }
 }
