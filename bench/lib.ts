@@ -57,6 +57,30 @@ export async function drive(total: number, concurrency: number, request: (i: num
 }
 
 /**
+ * Runs `total` requests from `concurrency` clients at an offered `rate` per second: request i is due at
+ * start + i / rate. Latency counts from when a request was due, not when a client got round to sending
+ * it, so a server that falls behind is charged for the wait (no coordinated omission).
+ */
+export async function drivePaced(total: number, concurrency: number, rate: number, request: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++
+        const due = started + (i * 1000) / rate
+        const wait = due - performance.now()
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        await request(i)
+        latencies.push(performance.now() - due)
+      }
+    })
+  )
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
+}
+
+/**
  * POSTs JSON over keep-alive connections. Node's fetch costs the load generator more CPU per request than
  * the local cloud spends answering it, which would measure the client; plain http.request does not.
  */
