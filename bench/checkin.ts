@@ -17,7 +17,7 @@ import { memberCodeFor } from '../src/domain/codes'
 import { signScene } from '../src/domain/scene-signature'
 import { LocalDatabase, type IndexSpec } from '../src/localcloud/db'
 import { STAFF, STORES, TEMPLATES } from '../src/localcloud/demo/brand'
-import { BENCH_KEY, drive, drivePaced, jsonPoster, percentile, ROOT, round, spawnLocalCloud } from './lib'
+import { BENCH_KEY, drive, jsonPoster, percentile, ROOT, round, spawnLocalCloud } from './lib'
 
 const FANS = Number(process.env.BENCH_FANS ?? 200_000)
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000)
@@ -68,7 +68,7 @@ export async function benchCheckin(): Promise<string> {
     const { latencies, seconds } = await drive(REQUESTS, CONCURRENCY, checkIn)
     const rps = REQUESTS / seconds
     console.log(`saturated: ${REQUESTS} check-ins, ${CONCURRENCY} concurrent clients, ${FANS} fans in the store: ${round(rps, 0)}/s, p50 ${round(percentile(latencies, 0.5))} ms, p99 ${round(percentile(latencies, 0.99))} ms, refused ${failures}`)
-    const paced = await drivePaced(PACED_REQUESTS, CONCURRENCY, PACED_RATE, (i) => checkIn(2 * REQUESTS + i))
+    const paced = await drive(PACED_REQUESTS, CONCURRENCY, (i) => checkIn(2 * REQUESTS + i), PACED_RATE)
     const pacedRps = PACED_REQUESTS / paced.seconds
     console.log(`paced: ${PACED_REQUESTS} check-ins offered at ${PACED_RATE}/s by ${CONCURRENCY} clients: ${round(pacedRps, 0)}/s, p50 ${round(percentile(paced.latencies, 0.5))} ms, p99 ${round(percentile(paced.latencies, 0.99))} ms`)
     if (failures > 0) throw new Error(`${failures} check-ins were refused`)

@@ -38,30 +38,13 @@ export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; c
   return { url, child, stop }
 }
 
-/** Runs `total` requests from `concurrency` clients; returns each request's latency in ms and the wall time. */
-export async function drive(total: number, concurrency: number, request: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = []
-  let next = 0
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++
-        const t0 = performance.now()
-        await request(i)
-        latencies.push(performance.now() - t0)
-      }
-    })
-  )
-  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
-}
-
 /**
- * Runs `total` requests from `concurrency` clients at an offered `rate` per second: request i is due at
- * start + i / rate. Latency counts from when a request was due, not when a client got round to sending
- * it, so a server that falls behind is charged for the wait (no coordinated omission).
+ * Runs `total` requests from `concurrency` clients; returns each request's latency in ms and the wall time.
+ * Without `rate`, each client sends its next request as soon as the last is answered. With `rate` (per
+ * second) request i is due at start + i / rate and its latency counts from then, not from when a client
+ * got round to sending it, so a server that falls behind is charged for the wait (no coordinated omission).
  */
-export async function drivePaced(total: number, concurrency: number, rate: number, request: (i: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+export async function drive(total: number, concurrency: number, request: (i: number) => Promise<void>, rate?: number): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = []
   let next = 0
   const started = performance.now()
@@ -69,11 +52,11 @@ export async function drivePaced(total: number, concurrency: number, rate: numbe
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         const i = next++
-        const due = started + (i * 1000) / rate
-        const wait = due - performance.now()
+        const t0 = rate === undefined ? performance.now() : started + (i * 1000) / rate
+        const wait = t0 - performance.now()
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
         await request(i)
-        latencies.push(performance.now() - due)
+        latencies.push(performance.now() - t0)
       }
     })
   )
