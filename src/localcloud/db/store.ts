@@ -100,18 +100,13 @@ export class Store {
    * A statement outside a write joins the turn's read transaction (readTurn).
    */
   prepare(sql: string): Database.Statement {
-    const s = this.cached(sql)
-    if (!this.db.inTransaction) this.readTurn()
-    return s
-  }
-
-  private cached(sql: string): Database.Statement {
     let s = this.stmts.get(sql)
     if (s === undefined) {
       s = this.db.prepare(sql)
       if (this.stmts.size > 2000) this.stmts.clear()
       this.stmts.set(sql, s)
     }
+    if (!this.db.inTransaction) this.readTurn()
     return s
   }
 
@@ -122,7 +117,7 @@ export class Store {
    * (writeGrouped), so the turn's reads all see the latest commit.
    */
   private readTurn(): void {
-    this.cached('BEGIN').run()
+    this.prepareOnce('BEGIN').run()
     this.reading = true
     const turn = ++this.turns // a turn ended early by a write leaves its timer to nobody
     setImmediate(() => turn === this.turns && this.endReadTurn())
@@ -131,7 +126,16 @@ export class Store {
   private endReadTurn(): void {
     if (!this.reading) return
     this.reading = false
-    if (this.db.open && this.db.inTransaction) this.cached('COMMIT').run()
+    if (this.db.open && this.db.inTransaction) this.prepareOnce('COMMIT').run()
+  }
+
+  private prepareOnce(sql: string): Database.Statement {
+    let s = this.stmts.get(sql)
+    if (s === undefined) {
+      s = this.db.prepare(sql)
+      this.stmts.set(sql, s)
+    }
+    return s
   }
 
   /** Synchronous IMMEDIATE transaction; nested calls become savepoints. Grouped writes still waiting go first. */
