@@ -132,27 +132,6 @@ localOnly('writes still waiting for their commit when the database closes are co
   })
 })
 
-// Reads of one event-loop turn share a read transaction; a write must end it, not nest inside it.
-localOnly('a write is committed when it is acknowledged, also after reads in the same turn', async () => {
-  await withDataFile(async (file) => {
-  const local = new LocalDatabase({ file })
-  const c = local.api().collection('fans')
-  await c.add({ data: { _id: 'f0' } })
-  const outside = new Database(file, { readonly: true })
-  const committed = () => (outside.prepare('SELECT count(*) AS n FROM c_fans').get() as { n: number }).n
-  await c.count() // a read opens the turn's read transaction
-  local.bulkInsert('fans', [{ _id: 'f1' }, { _id: 'f2' }])
-  expect(committed()).toBe(3)
-  await new Promise((r) => setImmediate(r)) // a new turn
-  const added = c.add({ data: { _id: 'f3' } }) // its group commit is due first,
-  await c.doc('f0').get() // and a read in the same turn opens a read transaction before it runs
-  await added
-  expect(committed()).toBe(4)
-  outside.close()
-  local.close()
-  })
-})
-
 // Without checkpoints every write stays in the -wal file, which grows without end and makes each read
 // search a longer log; the local cloud checkpoints on a worker thread while it serves.
 localOnly('written data reaches the database file while the database is open, and the log stays bounded', async () => {

@@ -47,8 +47,6 @@ export class Store {
   private seq = 0
   private readonly ownerLock: Database.Database | null
   private readonly checkpointer: Checkpointer | null = null
-  private reading = false
-  private turns = 0
   private pending: Array<{ fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }> = []
 
   constructor(file: string, strict: boolean) {
@@ -95,10 +93,7 @@ export class Store {
     }
   }
 
-  /**
-   * Prepared statements are cached by SQL text; building a query's SQL is cheap, preparing it is not.
-   * A statement outside a write joins the turn's read transaction (readTurn).
-   */
+  /** Prepared statements are cached by SQL text; building a query's SQL is cheap, preparing it is not. */
   prepare(sql: string): Database.Statement {
     let s = this.stmts.get(sql)
     if (s === undefined) {
@@ -106,41 +101,11 @@ export class Store {
       if (this.stmts.size > 2000) this.stmts.clear()
       this.stmts.set(sql, s)
     }
-    if (!this.db.inTransaction) this.readTurn()
-    return s
-  }
-
-  /**
-   * The reads of one turn of the event loop share one read transaction, ended before the next write or
-   * at the end of the turn. On its own, each read statement took and dropped the log's shared-memory
-   * locks (two system calls): a sixth of the serving thread. Writes wait for the turn's end anyway
-   * (writeGrouped), so the turn's reads all see the latest commit.
-   */
-  private readTurn(): void {
-    this.prepareOnce('BEGIN').run()
-    this.reading = true
-    const turn = ++this.turns // a turn ended early by a write leaves its timer to nobody
-    setImmediate(() => turn === this.turns && this.endReadTurn())
-  }
-
-  private endReadTurn(): void {
-    if (!this.reading) return
-    this.reading = false
-    if (this.db.open && this.db.inTransaction) this.prepareOnce('COMMIT').run()
-  }
-
-  private prepareOnce(sql: string): Database.Statement {
-    let s = this.stmts.get(sql)
-    if (s === undefined) {
-      s = this.db.prepare(sql)
-      this.stmts.set(sql, s)
-    }
     return s
   }
 
   /** Synchronous IMMEDIATE transaction; nested calls become savepoints. Grouped writes still waiting go first. */
   write<T>(fn: () => T): T {
-    this.endReadTurn()
     if (!this.db.inTransaction) this.flush()
     try {
       return this.runInTx.immediate(fn) as T
@@ -171,7 +136,6 @@ export class Store {
     const units = this.pending
     if (units.length === 0) return
     this.pending = []
-    this.endReadTurn()
     const outcomes: Array<{ ok: boolean; value: unknown }> = []
     try {
       this.runInTx.immediate(() => {
@@ -369,7 +333,6 @@ export class Store {
   }
 
   close(): void {
-    this.endReadTurn()
     if (this.db.open) this.flush()
     if (this.db.open) this.db.close()
     this.checkpointer?.close()
