@@ -4,10 +4,11 @@
  * Optimistic, in-process isolation: writes are buffered (a transaction reads its own writes), every
  * document the transaction *reads* is remembered with its version, and commit() applies all
  * buffered writes at once (one savepoint of a grouped SQLite commit, Store.writeGrouped) after
- * checking that none of those versions changed; otherwise it fails with the cloud's conflict error and runTransaction re-runs the
- * callback, exactly as the SDK does (retry only on DATABASE_TRANSACTION_CONFLICT; with the default
- * times = 3 the callback runs at most 4 times). A write to a document the transaction read after
- * someone else changed it fails at once, as the cloud reports write conflicts at the write.
+ * checking that none of those versions changed; otherwise it fails with the cloud's conflict error
+ * and runTransaction re-runs the callback, exactly as the SDK does (retry only on
+ * DATABASE_TRANSACTION_CONFLICT; with the default times = 3 the callback runs at most 4 times).
+ * A write to a document the transaction read after someone else changed it fails at once, as the
+ * cloud reports write conflicts at the write.
  *
  * Blind writes (never read) are re-applied to the latest committed state at commit, so concurrent
  * `_.inc` on one counter never loses an update and never conflicts.
