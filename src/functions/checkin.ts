@@ -40,25 +40,26 @@ export const main = defineFunction('checkin', async ({ scene, via, device }, cal
   const { store, staff } = await resolveCode(scene)
   const settings = await getSettings()
   const limits = limitsOf(settings)
-  // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
-  if (staff) await requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
-  else await requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
   const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
   const selfScan = staff !== null && staff.openid === caller.openid
   const servingId = selfScan ? null : (staff?._id ?? null)
   const dayKey = chinaDayKey(now)
-  const counter = await ensureCounter(dayKey, store._id, servingId)
   // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
   // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
-  let suspicion: { reasons: SuspicionReason[]; storeCounter: string } | undefined
-  const suspicious = async (): Promise<SuspicionReason[]> => {
-    if (!staff || selfScan) return []
-    if (suspicion === undefined) {
-      const reasons = await suspicionOf(staff, device, limits, now)
-      suspicion = { reasons, storeCounter: reasons.length ? await ensureCounter(dayKey, store._id, null) : counter }
-    }
-    return suspicion.reasons
-  }
+  let suspicion: Promise<SuspicionReason[]> | undefined
+  const suspicious = () => (suspicion ??= staff && !selfScan ? suspicionOf(staff, device, limits, now) : Promise.resolve([]))
+  // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
+  // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
+  // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
+  const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
+  // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
+  const slot = staff
+    ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
+    : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
+  // settled both before answering, so no write is left running; a failed count is thrown where it is used
+  const [granted] = await Promise.allSettled([slot, early])
+  if (granted.status === 'rejected') throw granted.reason
+  const counter = await ensureCounter(dayKey, store._id, servingId)
   // The welcome template and its stock are looked at only when the transaction finds a first visit,
   // and at most once across retries.
   let template: CouponTemplateDoc | null | undefined
@@ -79,7 +80,7 @@ export const main = defineFunction('checkin', async ({ scene, via, device }, cal
       // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
       const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
       if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
-      const reasons = existing ? [] : await suspicious()
+      const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
       const held = reasons.length > 0
       const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
       const serving = held ? null : servingId
@@ -108,11 +109,11 @@ export const main = defineFunction('checkin', async ({ scene, via, device }, cal
         const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
         await tx.collection('bindingEvents').add({ data: event })
       }
-      const welcome = existing ? null : await reserveWelcome()
       const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
       if (coupon) await tx.collection('coupons').add({ data: coupon })
       const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
-      await tx.collection('counters').doc(held && suspicion ? suspicion.storeCounter : counter).update({ data: bump })
+      // a held fan's first visit is the store's
+      await tx.collection('counters').doc(held ? await ensureCounter(dayKey, store._id, null) : counter).update({ data: bump })
       if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
       return { isNew: !existing, fan, decision, coupon }
     })

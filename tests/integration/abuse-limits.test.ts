@@ -154,6 +154,20 @@ describe('flagged staff codes', () => {
     expect(flags).toEqual([expect.objectContaining({ staffId: 'sf03', reasons: ['same_device'], held: 1 })])
   })
 
+  it('counts a new shopper refused by the code\'s scan limit towards the code\'s burst too', async () => {
+    // the burst slot is taken beside the code's own slot, before the refusal is known: erring towards a
+    // flag the manager can clear, as for any failed check-in
+    await start({ checkinsPerStaffCodePerMinute: 2, burstNewFans: 3, burstWindowMinutes: 10 })
+    const scene = t.scene('staff', 'sf01')
+    expectOk(await checkin(scene, 'first-a'))
+    expectOk(await checkin(scene, 'first-b'))
+    expect(await checkin(scene, 'refused-c')).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(await t.count('fans', { _id: 'refused-c' })).toBe(0)
+    minutes(1)
+    expectOk(await checkin(scene, 'fourth-d'))
+    expect(await fan('fourth-d')).toMatchObject({ ownerStaffId: null, heldForStaffId: 'sf01' })
+  })
+
   it('never flags returning fans or a staff member scanning their own code', async () => {
     await start({ burstNewFans: 1 })
     const scene = t.scene('staff', 'sf01')

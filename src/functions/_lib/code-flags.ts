@@ -10,16 +10,19 @@ export const flagId = (staffId: string, dayKey: string) => `flag.${staffId}.${da
 
 /**
  * Why this new fan on `staff`'s code looks manufactured, if it does. Each call counts the fan in the
- * code's burst window and, with a device fingerprint, in that device's window; a full window means the
- * fan is one too many. Counted before the check-in commits, so a failed check-in still counts: erring
- * towards a flag a manager can clear, never towards silent credit.
+ * code's burst window and, with a device fingerprint, in that device's window (both at once: neither
+ * depends on the other); a full window means the fan is one too many. Counted before the check-in
+ * commits, so a failed or refused check-in still counts: erring towards a flag a manager can clear,
+ * never towards silent credit.
  */
 export async function suspicionOf(staff: StaffDoc, device: string | undefined, limits: AbuseLimits, now: number): Promise<SuspicionReason[]> {
+  const [burst, sameDevice] = await Promise.all([
+    takeSlot(`burst-${staff._id}`, limits.burstNewFans, limits.burstWindowMinutes * MINUTE_MS, now),
+    device ? takeSlot(`dev-${staff._id}-${device}`, limits.sameDeviceNewFans, limits.sameDeviceWindowMinutes * MINUTE_MS, now) : true
+  ])
   const reasons: SuspicionReason[] = []
-  if (!(await takeSlot(`burst-${staff._id}`, limits.burstNewFans, limits.burstWindowMinutes * MINUTE_MS, now))) reasons.push('burst')
-  if (device && !(await takeSlot(`dev-${staff._id}-${device}`, limits.sameDeviceNewFans, limits.sameDeviceWindowMinutes * MINUTE_MS, now))) {
-    reasons.push('same_device')
-  }
+  if (!burst) reasons.push('burst')
+  if (!sameDevice) reasons.push('same_device')
   return reasons
 }
 
