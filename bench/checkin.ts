@@ -2,10 +2,10 @@
  * Check-ins through the local cloud's HTTP API at 50 concurrent clients, against a store that already
  * has 200,000 fans: 70 % returning fans, 30 % first visits, over staff and store codes.
  *
- * After 5,000 untimed check-ins, two runs. Saturated: each client sends its next check-in as soon as the last is answered; rps is the
- * most the local cloud does, and latency is mostly queueing, since by Little's law the mean is
- * 50 clients / rps. Then paced: the 50 clients offer 1,000 check-ins a second (the issue's rate) and
- * latency counts from when each was due.
+ * After 5,000 untimed check-ins, two runs. Saturated: each client sends its next check-in as soon as
+ * the last is answered; rps is the most the local cloud does, and latency is mostly queueing, since by
+ * Little's law the mean is 50 clients / rps. Then paced: the 50 clients offer 1,000 check-ins a second
+ * (the issue's rate) and latency counts from when each was due.
  * Lines: RESULT checkin_paced rate=<n> rps=<n> p50_ms=<n> p99_ms=<n>, then (last)
  * RESULT checkin rps=<n> p50_ms=<n> p99_ms=<n> from the saturated run.
  */
