@@ -2,8 +2,8 @@
  * Background checkpoints and the data file's owner lock.
  *
  * A checkpoint copies the write-ahead log into the database file and waits for the disk twice (fsync).
- * Run by SQLite inside a commit, it stopped the local cloud's one thread for 15–20 ms every few hundred
- * writes, and every request in flight waited. Here a worker thread with its own connection runs them
+ * Run by SQLite inside a commit, it stopped the local cloud's one thread for 20–27 ms every ~9 group
+ * commits (a few hundred writes), and every request in flight waited. Here a worker thread with its own connection runs them
  * (PASSIVE: they never block the writer or readers) while the main connection keeps serving; SQLite's
  * WAL protocol keeps that safe, with the same fsyncs as before.
  */
@@ -40,7 +40,7 @@ export class Checkpointer {
   /** Frames in the log at the worker's last checkpoint, until the next commit. */
   private logFrames = 0
 
-  constructor(file: string, private readonly restartFrames = RESTART_FRAMES) {
+  constructor(file: string) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file } })
     this.worker.on('message', (m: { error: string | null; log: number }) => {
       this.inFlight = false
@@ -69,7 +69,7 @@ export class Checkpointer {
    * few ms of copying) itself, and its next commit starts the log from the beginning.
    */
   beforeWrite(db: Database.Database): void {
-    if (this.closed || this.inFlight || this.logFrames < this.restartFrames) return
+    if (this.closed || this.inFlight || this.logFrames < RESTART_FRAMES) return
     this.logFrames = 0
     db.pragma('wal_checkpoint(PASSIVE)')
   }
