@@ -88,6 +88,7 @@ export class Checkpointer {
 export function takeOwnerLock(file: string): Database.Database {
   const lock = new Database(`${file}-owner`, { timeout: 200 })
   try {
+    lock.pragma('journal_mode = MEMORY') // it never holds data: no -journal file beside it
     lock.pragma('locking_mode = EXCLUSIVE')
     lock.exec('BEGIN EXCLUSIVE; COMMIT') // in exclusive mode the lock is kept after the transaction
     return lock
