@@ -199,6 +199,25 @@ localOnly('the log stays bounded while writes go on without a pause', async () =
   })
 }, 60_000)
 
+// A synchronous run of writes (seeding a store, bulkInsert) gives the checkpoint worker's replies no
+// turn to arrive in; the 5,000,000-event KPI bench grew the log until reopening its folder timed out.
+localOnly('the log stays bounded through a long synchronous run of writes', async () => {
+  await withDataFile(async (file) => {
+  const local = new LocalDatabase({ file })
+  const payload = 'y'.repeat(2000)
+  let walMax = 0
+  for (let batch = 0; batch < 50; batch++) {
+    local.bulkInsert('events', Array.from({ length: 1000 }, (_, i) => ({ _id: `b${batch}-${i}`, payload })))
+    walMax = Math.max(walMax, statSync(`${file}-wal`).size)
+  }
+  expect(walMax).toBeLessThan(96 * 1024 * 1024) // 100 MB written; SQLite checkpoints past 64 MB
+  local.close()
+  const again = new LocalDatabase({ file })
+  expect((await again.api().collection('events').count()).total).toBe(50_000)
+  again.close()
+  })
+}, 60_000)
+
 localOnly('kill -9 of a writing process loses no acknowledged write', async () => {
   const tmp = tempDir()
   try {

@@ -16,6 +16,9 @@ const INTERVAL_MS = 20
 /** How long the log may grow (4 KB frames) before the writer has it start over: 16 MB. */
 const RESTART_FRAMES = 4096
 
+/** Past this (64 MB), SQLite checkpoints inside a commit again, as without the worker. */
+export const INLINE_CHECKPOINT_FRAMES = 4 * RESTART_FRAMES
+
 // The connection opens at the first checkpoint: a database closed soon after opening (a test's
 // temporary folder, already removed) never has the worker touch its file.
 const WORKER_SOURCE = `

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3'
 import { collectionNotExist, duplicateKey, invalidParam, requestFailed } from './errors'
 import { arrayPaths, sqlJsonPath } from './paths'
 import { matchesJson } from './query-match'
-import { Checkpointer, takeOwnerLock } from './checkpointer'
+import { Checkpointer, INLINE_CHECKPOINT_FRAMES, takeOwnerLock } from './checkpointer'
 import { KEY_PREFIX, changedKeys, type KeyColumn } from './key-columns'
 import type { SVObject } from './values'
 
@@ -64,8 +64,10 @@ export class Store {
     }
     this.db.pragma('synchronous = NORMAL')
     if (onDisk) {
-      // checkpoints run on a worker thread instead of inside this connection's commits (checkpointer.ts)
-      this.db.pragma('wal_autocheckpoint = 0')
+      // checkpoints run on a worker thread instead of inside this connection's commits (checkpointer.ts);
+      // SQLite's own stay only for a log 4 times the restart size, which a long synchronous run of writes
+      // (seeding, bulkInsert) reaches because it gives the worker's replies no turn to arrive in
+      this.db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_FRAMES}`)
       this.checkpointer = new Checkpointer(file)
     }
     this.db.pragma('busy_timeout = 5000')
