@@ -55,13 +55,16 @@ export class Store {
     this.strict = strict
     const onDisk = file !== ':memory:' && file !== ''
     this.ownerLock = onDisk ? takeOwnerLock(file) : null
+    let db: Database.Database | undefined
     try {
-      this.db = new Database(file)
-      this.db.pragma('journal_mode = WAL')
+      db = new Database(file)
+      db.pragma('journal_mode = WAL')
     } catch (e) {
+      db?.close()
       this.ownerLock?.close()
       throw e
     }
+    this.db = db
     this.db.pragma('synchronous = NORMAL')
     if (onDisk) {
       // checkpoints run on a worker thread instead of inside this connection's commits (checkpointer.ts);
