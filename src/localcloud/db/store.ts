@@ -142,7 +142,9 @@ export class Store {
   /** Synchronous IMMEDIATE transaction; nested calls become savepoints. Grouped writes still waiting go first. */
   write<T>(fn: () => T): T {
     this.endReadTurn()
-    if (!this.db.inTransaction) {
+    // a nested call is a savepoint of a write already under way: its commit is the outer call's
+    const outermost = !this.db.inTransaction
+    if (outermost) {
       this.flush()
       this.checkpointer?.beforeWrite(this.db)
     }
@@ -152,7 +154,7 @@ export class Store {
       this.forgetSchema()
       throw e
     } finally {
-      this.checkpointer?.afterCommit()
+      if (outermost) this.checkpointer?.afterCommit()
     }
   }
 
