@@ -33,9 +33,18 @@ function prepare(dataDir: string): void {
   const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
   local.ensureIndexes(JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'indexes.json'), 'utf8')) as IndexSpec)
   const db = local.api()
-  local.bulkInsert('stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) })))
-  local.bulkInsert('staff', STAFF.map((s) => ({ ...s })))
-  local.bulkInsert('couponTemplates', TEMPLATES.map((t) => ({ ...t })))
+  local.bulkInsert(
+    'stores',
+    STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) }))
+  )
+  local.bulkInsert(
+    'staff',
+    STAFF.map((s) => ({ ...s }))
+  )
+  local.bulkInsert(
+    'couponTemplates',
+    TEMPLATES.map((t) => ({ ...t }))
+  )
   const t0 = Date.now() - 90 * 24 * 3600_000
   local.bulkInsert(
     'fans',
@@ -43,7 +52,19 @@ function prepare(dataDir: string): void {
       const openid = `bench-fan-${i}`
       const owner = i % 3 === 0 ? null : i % 3 === 1 ? 'sf01' : 'sf02'
       const at = t0 + i * 1000
-      return { _id: openid, memberCode: memberCodeFor(openid), firstStoreId: 'st01', lastStoreId: 'st01', channel: owner ? 'staff_code' : 'store_code', capturingStaffId: owner, ownerStaffId: owner, boundAt: owner ? at : null, createdAt: at, lastVisitAt: at, visits: 1 }
+      return {
+        _id: openid,
+        memberCode: memberCodeFor(openid),
+        firstStoreId: 'st01',
+        lastStoreId: 'st01',
+        channel: owner ? 'staff_code' : 'store_code',
+        capturingStaffId: owner,
+        ownerStaffId: owner,
+        boundAt: owner ? at : null,
+        createdAt: at,
+        lastVisitAt: at,
+        visits: 1
+      }
     })
   )
   // 1,000 scans a second through three codes is far over the per-code limits and a "burst" by any
@@ -71,10 +92,14 @@ export async function benchCheckin(): Promise<string> {
     await drive(WARM_UP, CONCURRENCY, (i) => checkIn(2 * REQUESTS + PACED_REQUESTS + i)) // shoppers of its own
     const { latencies, seconds } = await drive(REQUESTS, CONCURRENCY, checkIn)
     const rps = REQUESTS / seconds
-    console.log(`saturated: ${REQUESTS} check-ins, ${CONCURRENCY} concurrent clients, ${FANS} fans in the store: ${round(rps, 0)}/s, p50 ${round(percentile(latencies, 0.5))} ms, p99 ${round(percentile(latencies, 0.99))} ms, refused ${failures}`)
+    console.log(
+      `saturated: ${REQUESTS} check-ins, ${CONCURRENCY} concurrent clients, ${FANS} fans in the store: ${round(rps, 0)}/s, p50 ${round(percentile(latencies, 0.5))} ms, p99 ${round(percentile(latencies, 0.99))} ms, refused ${failures}`
+    )
     const paced = await drive(PACED_REQUESTS, CONCURRENCY, (i) => checkIn(2 * REQUESTS + i), PACED_RATE)
     const pacedRps = PACED_REQUESTS / paced.seconds
-    console.log(`paced: ${PACED_REQUESTS} check-ins offered at ${PACED_RATE}/s by ${CONCURRENCY} clients: ${round(pacedRps, 0)}/s, p50 ${round(percentile(paced.latencies, 0.5))} ms, p99 ${round(percentile(paced.latencies, 0.99))} ms`)
+    console.log(
+      `paced: ${PACED_REQUESTS} check-ins offered at ${PACED_RATE}/s by ${CONCURRENCY} clients: ${round(pacedRps, 0)}/s, p50 ${round(percentile(paced.latencies, 0.5))} ms, p99 ${round(percentile(paced.latencies, 0.99))} ms`
+    )
     if (failures > 0) throw new Error(`${failures} check-ins were refused`)
     return [
       `RESULT checkin_paced rate=${PACED_RATE} rps=${round(pacedRps, 0)} p50_ms=${round(percentile(paced.latencies, 0.5))} p99_ms=${round(percentile(paced.latencies, 0.99))}`,

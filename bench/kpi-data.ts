@@ -20,9 +20,34 @@ export const staffId = (s: number, k: number) => `${storeId(s)}f${String(k + 1).
 
 export function seedBrand(local: LocalDatabase, size: HistorySize): void {
   const db = local.api()
-  local.bulkInsert('stores', Array.from({ length: size.stores }, (_, s) => ({ _id: storeId(s), name: `门店${s + 1}`, city: '上海', address: `上海市${s + 1}号`, location: db.Geo.Point(121.3 + (s % 20) * 0.01, 31.1 + Math.floor(s / 20) * 0.01), hours: '10:00-22:00', phone: '021-0000', active: true, codeVersion: 1 })))
-  const staff: Doc[] = [{ _id: 'bench-mgr', openid: 'bench-manager', name: '品牌运营', storeId: storeId(0), role: 'manager', managesStoreIds: null, active: true, codeVersion: 1 }]
-  for (let s = 0; s < size.stores; s++) for (let k = 0; k < size.staffPerStore; k++) staff.push({ _id: staffId(s, k), openid: `bench-staff-${s}-${k}`, name: `导购${s + 1}-${k + 1}`, storeId: storeId(s), role: 'staff', active: true, codeVersion: 1 })
+  local.bulkInsert(
+    'stores',
+    Array.from({ length: size.stores }, (_, s) => ({
+      _id: storeId(s),
+      name: `门店${s + 1}`,
+      city: '上海',
+      address: `上海市${s + 1}号`,
+      location: db.Geo.Point(121.3 + (s % 20) * 0.01, 31.1 + Math.floor(s / 20) * 0.01),
+      hours: '10:00-22:00',
+      phone: '021-0000',
+      active: true,
+      codeVersion: 1
+    }))
+  )
+  const staff: Doc[] = [
+    { _id: 'bench-mgr', openid: 'bench-manager', name: '品牌运营', storeId: storeId(0), role: 'manager', managesStoreIds: null, active: true, codeVersion: 1 }
+  ]
+  for (let s = 0; s < size.stores; s++)
+    for (let k = 0; k < size.staffPerStore; k++)
+      staff.push({
+        _id: staffId(s, k),
+        openid: `bench-staff-${s}-${k}`,
+        name: `导购${s + 1}-${k + 1}`,
+        storeId: storeId(s),
+        role: 'staff',
+        active: true,
+        codeVersion: 1
+      })
   local.bulkInsert('staff', staff)
 }
 
@@ -50,7 +75,27 @@ export function writeHistory(local: LocalDatabase, size: HistorySize, now: numbe
       const sid = k < 0 ? '-' : staffId(s, k)
       const id = `${dayKey}.${storeId(s)}.${sid}`
       let row = counters.get(id)
-      if (!row) counters.set(id, (row = { _id: id, dayKey, storeId: storeId(s), staffId: sid, newFans: 0, visits: 0, couponsIssued: 0, couponsRedeemed: 0, sales: 0, salesFen: 0, groupJoins: 0, firstPurchases: 0, repurchases: 0, repurchaseFen: 0, byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 } }))
+      if (!row)
+        counters.set(
+          id,
+          (row = {
+            _id: id,
+            dayKey,
+            storeId: storeId(s),
+            staffId: sid,
+            newFans: 0,
+            visits: 0,
+            couponsIssued: 0,
+            couponsRedeemed: 0,
+            sales: 0,
+            salesFen: 0,
+            groupJoins: 0,
+            firstPurchases: 0,
+            repurchases: 0,
+            repurchaseFen: 0,
+            byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
+          })
+        )
       for (const [key, v] of Object.entries(f)) row[key] = (row[key] as number) + v
       if (channel) row.byChannel[channel]++
     }
@@ -71,9 +116,32 @@ export function writeHistory(local: LocalDatabase, size: HistorySize, now: numbe
         pools[s].push(f)
         owner[f] = k
         bought[f] = 0
-        out.fans.push({ _id: `bf${f}`, memberCode: `BM${f}`, firstStoreId: storeId(s), lastStoreId: storeId(s), channel, capturingStaffId: ref(s, k), ownerStaffId: ref(s, k), boundAt: k < 0 ? null : t, createdAt: t, lastVisitAt: t, visits: 1 })
+        out.fans.push({
+          _id: `bf${f}`,
+          memberCode: `BM${f}`,
+          firstStoreId: storeId(s),
+          lastStoreId: storeId(s),
+          channel,
+          capturingStaffId: ref(s, k),
+          ownerStaffId: ref(s, k),
+          boundAt: k < 0 ? null : t,
+          createdAt: t,
+          lastVisitAt: t,
+          visits: 1
+        })
         out.visits.push({ fanId: `bf${f}`, storeId: storeId(s), servingStaffId: ref(s, k), ownerStaffId: ref(s, k), channel, at: t, dayKey })
-        out.coupons.push({ _id: `bc${f}`, code: `BC${f}`, fanId: `bf${f}`, templateId: 'tpl-welcome', storeId: storeId(s), ownerStaffId: ref(s, k), issuedAt: t, issuedBy: 'checkin', occasion: 'welcome', redeemedAt: null })
+        out.coupons.push({
+          _id: `bc${f}`,
+          code: `BC${f}`,
+          fanId: `bf${f}`,
+          templateId: 'tpl-welcome',
+          storeId: storeId(s),
+          ownerStaffId: ref(s, k),
+          issuedAt: t,
+          issuedBy: 'checkin',
+          occasion: 'welcome',
+          redeemedAt: null
+        })
         bump(s, k, { newFans: 1, visits: 1, couponsIssued: 1 }, channel)
       }
       const pool = pools[s]
@@ -81,13 +149,35 @@ export function writeHistory(local: LocalDatabase, size: HistorySize, now: numbe
       for (let i = 0; i < returns; i++) {
         const f = someFan()
         const k = staffOrNone(s, 0.6)
-        out.visits.push({ fanId: `bf${f}`, storeId: storeId(s), servingStaffId: ref(s, k), ownerStaffId: ref(s, owner[f]), channel: 'store_code', at: at(rand()), dayKey })
+        out.visits.push({
+          fanId: `bf${f}`,
+          storeId: storeId(s),
+          servingStaffId: ref(s, k),
+          ownerStaffId: ref(s, owner[f]),
+          channel: 'store_code',
+          at: at(rand()),
+          dayKey
+        })
         bump(s, k, { visits: 1 })
       }
       for (let i = 0; i < redemptions; i++) {
         const f = someFan()
         const k = Math.floor(rand() * size.staffPerStore)
-        out.redemptions.push({ _id: `br${n++}`, couponId: `bc${f}`, templateId: 'tpl-welcome', fanId: `bf${f}`, storeId: storeId(s), servingStaffId: staffId(s, k), ownerStaffId: ref(s, owner[f]), amountFen: null, saleId: null, at: at(rand()), dayKey, undoneAt: null, undoneBy: null })
+        out.redemptions.push({
+          _id: `br${n++}`,
+          couponId: `bc${f}`,
+          templateId: 'tpl-welcome',
+          fanId: `bf${f}`,
+          storeId: storeId(s),
+          servingStaffId: staffId(s, k),
+          ownerStaffId: ref(s, owner[f]),
+          amountFen: null,
+          saleId: null,
+          at: at(rand()),
+          dayKey,
+          undoneAt: null,
+          undoneBy: null
+        })
         bump(s, k, { couponsRedeemed: 1 })
       }
       for (let i = 0; i < sales; i++) {
@@ -96,8 +186,23 @@ export function writeHistory(local: LocalDatabase, size: HistorySize, now: numbe
         const k = staffOrNone(s, 0.8)
         const amountFen = 2000 + Math.floor(rand() * 80) * 100
         const nth = ++bought[f]
-        out.sales.push({ _id: `bx${String(n++).padStart(9, '0')}`, fanId: `bf${f}`, storeId: storeId(s), amountFen, at: at((i + 0.5) / sales), dayKey, ownerStaffId: ref(s, owner[f]), servingStaffId: ref(s, k), source: 'staff', idempotencyKey: `bx${n}` })
-        bump(s, k, nth === 1 ? { sales: 1, salesFen: amountFen, firstPurchases: 1 } : { sales: 1, salesFen: amountFen, repurchases: 1, repurchaseFen: amountFen })
+        out.sales.push({
+          _id: `bx${String(n++).padStart(9, '0')}`,
+          fanId: `bf${f}`,
+          storeId: storeId(s),
+          amountFen,
+          at: at((i + 0.5) / sales),
+          dayKey,
+          ownerStaffId: ref(s, owner[f]),
+          servingStaffId: ref(s, k),
+          source: 'staff',
+          idempotencyKey: `bx${n}`
+        })
+        bump(
+          s,
+          k,
+          nth === 1 ? { sales: 1, salesFen: amountFen, firstPurchases: 1 } : { sales: 1, salesFen: amountFen, repurchases: 1, repurchaseFen: amountFen }
+        )
       }
     }
     for (const [coll, docs] of Object.entries(out)) {

@@ -46,7 +46,8 @@ function prepare(dataDir: string, now: number): number {
   seedBrand(local, SIZE)
   const t0 = Date.now()
   const events = writeHistory(local, SIZE, now, (d, n) => {
-    if (d % 30 === 29) console.log(`  day ${d + 1}/${SIZE.days}: ${n} events, ${((Date.now() - t0) / 1000).toFixed(0)} s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`)
+    if (d % 30 === 29)
+      console.log(`  day ${d + 1}/${SIZE.days}: ${n} events, ${((Date.now() - t0) / 1000).toFixed(0)} s, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`)
   })
   local.close()
   fs.writeFileSync(marker, JSON.stringify({ events, now }))
@@ -61,8 +62,16 @@ interface Summary {
 }
 
 /** The dashboard's figures, shaped for comparison. */
-const leaderRow = (r: { rank: number; staffId: string; newFans: number; visits: number; couponsRedeemed: number; sales: number; salesFen: number; repurchaseRate: number | null }) =>
-  [r.rank, r.staffId, r.newFans, r.visits, r.couponsRedeemed, r.sales, r.salesFen, r.repurchaseRate]
+const leaderRow = (r: {
+  rank: number
+  staffId: string
+  newFans: number
+  visits: number
+  couponsRedeemed: number
+  sales: number
+  salesFen: number
+  repurchaseRate: number | null
+}) => [r.rank, r.staffId, r.newFans, r.visits, r.couponsRedeemed, r.sales, r.salesFen, r.repurchaseRate]
 
 type EventsLib = typeof import('../src/functions/_lib/kpi-events')
 
@@ -74,16 +83,22 @@ async function fromEvents(lib: EventsLib, range: DayRange): Promise<Summary> {
   const daily: unknown[] = []
   for (const dayKey of range.days) {
     const ev = await lib.readDayEvents(dayKey, null)
-    await lib.loadPriorPurchases([...new Set(ev.sales.map((s) => s.fanId))].filter((f) => !purchases.has(f)), chinaDayKeyStart(range.from), purchases)
+    await lib.loadPriorPurchases(
+      [...new Set(ev.sales.map((s) => s.fanId))].filter((f) => !purchases.has(f)),
+      chinaDayKeyStart(range.from),
+      purchases
+    )
     const day = emptyTally()
     for (const row of tallyEvents(ev, purchases).values()) {
       addInto(day, row.tally)
-      if (row.staffId !== '-') addInto(staff.get(row.staffId) ?? staff.set(row.staffId, emptyTally()).get(row.staffId) as Tally, row.tally)
+      if (row.staffId !== '-') addInto(staff.get(row.staffId) ?? (staff.set(row.staffId, emptyTally()).get(row.staffId) as Tally), row.tally)
     }
     addInto(total, day)
     daily.push({ dayKey, ...figures(day) })
   }
-  const top = rankStaff(staff, 'newFans').slice(0, TOP).map((r) => leaderRow({ rank: r.rank, staffId: r.staffId, ...figures(r.tally) }))
+  const top = rankStaff(staff, 'newFans')
+    .slice(0, TOP)
+    .map((r) => leaderRow({ rank: r.rank, staffId: r.staffId, ...figures(r.tally) }))
   return { totals: figures(total), funnel: funnel(total), daily, top }
 }
 
@@ -93,7 +108,9 @@ export async function benchKpi(): Promise<string> {
   fs.mkdirSync(dataDir, { recursive: true })
   const t0 = Date.now()
   const events = prepare(dataDir, Date.now())
-  console.log(`history ready: ${events} events, ${SIZE.stores} stores, ${SIZE.stores * SIZE.staffPerStore} staff, ${SIZE.days} days, setup ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  console.log(
+    `history ready: ${events} events, ${SIZE.stores} stores, ${SIZE.stores * SIZE.staffPerStore} staff, ${SIZE.days} days, setup ${((Date.now() - t0) / 1000).toFixed(1)} s`
+  )
   const cloud = new LocalCloud({ dataDir, functions: 'source', staticDir: null })
   try {
     const input = { range: '30d', limit: TOP }
@@ -116,7 +133,7 @@ export async function benchKpi(): Promise<string> {
       latencies.push(performance.now() - t)
     }
     latencies.sort((a, b) => a - b)
-    // eslint-disable-next-line @typescript-eslint/no-var-requires -- after the first call, so wx-server-sdk resolves to the local stand-in
+    // after the first call, so wx-server-sdk resolves to the local stand-in
     const lib = require('../src/functions/_lib/kpi-events') as EventsLib
     const range = resolveRange({ range: '30d' }, Date.now()) as DayRange
     const raw: number[] = []
@@ -129,12 +146,20 @@ export async function benchKpi(): Promise<string> {
     raw.sort((a, b) => a - b)
     const viaCounters: Summary = { totals: dash.totals, funnel: dash.funnel, daily: dash.daily, top: dash.leaderboard.rows.map(leaderRow) }
     if (!isDeepStrictEqual(viaCounters, counted)) {
-      console.error(JSON.stringify({ viaCounters: { ...viaCounters, daily: viaCounters.daily.slice(-2) }, counted: counted && { ...counted, daily: counted.daily.slice(-2) } }, null, 1).slice(0, 4000))
+      console.error(
+        JSON.stringify(
+          { viaCounters: { ...viaCounters, daily: viaCounters.daily.slice(-2) }, counted: counted && { ...counted, daily: counted.daily.slice(-2) } },
+          null,
+          1
+        ).slice(0, 4000)
+      )
       throw new Error('the dashboard and the raw events disagree')
     }
     const p50 = percentile(latencies, 0.5)
     const rawP50 = percentile(raw, 0.5)
-    console.log(`brand 30-day dashboard: p50 ${round(p50)} ms, p99 ${round(percentile(latencies, 0.99))} ms over ${RUNS} calls; from raw events: p50 ${round(rawP50)} ms over ${raw.length} runs; figures equal (totals, funnel, ${range.days.length} days, top ${TOP} staff)`)
+    console.log(
+      `brand 30-day dashboard: p50 ${round(p50)} ms, p99 ${round(percentile(latencies, 0.99))} ms over ${RUNS} calls; from raw events: p50 ${round(rawP50)} ms over ${raw.length} runs; figures equal (totals, funnel, ${range.days.length} days, top ${TOP} staff)`
+    )
     return `RESULT kpi events=${events} p50_ms=${round(p50)} speedup=${round(rawP50 / p50, 0)}`
   } finally {
     await cloud.stop()

@@ -44,7 +44,12 @@ export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; c
  * second) request i is due at start + i / rate and its latency counts from then, not from when a client
  * got round to sending it, so a server that falls behind is charged for the wait (no coordinated omission).
  */
-export async function drive(total: number, concurrency: number, request: (i: number) => Promise<void>, rate?: number): Promise<{ latencies: number[]; seconds: number }> {
+export async function drive(
+  total: number,
+  concurrency: number,
+  request: (i: number) => Promise<void>,
+  rate?: number
+): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = []
   let next = 0
   const started = performance.now()

@@ -15,9 +15,24 @@ const K = 10
 const WARM_UP = 500
 // [lng, lat, weight]: big cities get more stores
 const CITIES: Array<[number, number, number]> = [
-  [121.47, 31.23, 8], [116.4, 39.9, 8], [113.26, 23.13, 6], [114.06, 22.54, 6], [104.07, 30.67, 5], [120.16, 30.27, 5],
-  [114.3, 30.59, 4], [118.8, 32.06, 4], [108.94, 34.34, 3], [106.55, 29.56, 4], [117.2, 39.13, 3], [113.62, 34.75, 3],
-  [112.94, 28.23, 3], [123.43, 41.8, 2], [120.38, 36.07, 2], [119.3, 26.08, 2], [102.71, 25.04, 2], [126.63, 45.75, 2]
+  [121.47, 31.23, 8],
+  [116.4, 39.9, 8],
+  [113.26, 23.13, 6],
+  [114.06, 22.54, 6],
+  [104.07, 30.67, 5],
+  [120.16, 30.27, 5],
+  [114.3, 30.59, 4],
+  [118.8, 32.06, 4],
+  [108.94, 34.34, 3],
+  [106.55, 29.56, 4],
+  [117.2, 39.13, 3],
+  [113.62, 34.75, 3],
+  [112.94, 28.23, 3],
+  [123.43, 41.8, 2],
+  [120.38, 36.07, 2],
+  [119.3, 26.08, 2],
+  [102.71, 25.04, 2],
+  [126.63, 45.75, 2]
 ]
 
 let seed = 20240611
@@ -32,7 +47,11 @@ function cityPoint(spreadDeg: number): [number, number] {
 /** 90 % in cities (σ ≈ 15 km), 10 % anywhere in China's bounding box */
 const storePoint = (): [number, number] => (rnd() < 0.9 ? cityPoint(0.15) : [73 + rnd() * 62, 18 + rnd() * 35])
 
-interface Pt { id: string; lng: number; lat: number }
+interface Pt {
+  id: string
+  lng: number
+  lat: number
+}
 type Hit = { id: string; d: number }
 
 /**
@@ -86,7 +105,20 @@ export async function benchNearby(): Promise<string> {
       return { id: `b${i}`, lng, lat }
     })
     const api = cloud.db.api()
-    cloud.db.bulkInsert('stores', points.map((p) => ({ _id: p.id, name: `门店${p.id}`, city: '城市', address: '地址', location: api.Geo.Point(p.lng, p.lat), hours: '10:00-22:00', phone: '', active: true, codeVersion: 1 })))
+    cloud.db.bulkInsert(
+      'stores',
+      points.map((p) => ({
+        _id: p.id,
+        name: `门店${p.id}`,
+        city: '城市',
+        address: '地址',
+        location: api.Geo.Point(p.lng, p.lat),
+        hours: '10:00-22:00',
+        phone: '',
+        active: true,
+        codeVersion: 1
+      }))
+    )
     console.log(`loaded ${STORES} stores in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
     // shoppers are where the stores are: mostly in cities, some anywhere
@@ -95,7 +127,12 @@ export async function benchNearby(): Promise<string> {
     const warmUp = Array.from({ length: WARM_UP }, shopper)
     // the two phases run apart so that neither measures the other's cache misses
     const answers: Answer[] = []
-    const fnTimes = await timeEach(warmUp, queries, (q) => cloud.call('nearbyStores', { longitude: q[0], latitude: q[1], pageSize: K }, 'bench-openid') as Promise<Answer>, answers)
+    const fnTimes = await timeEach(
+      warmUp,
+      queries,
+      (q) => cloud.call('nearbyStores', { longitude: q[0], latitude: q[1], pageSize: K }, 'bench-openid') as Promise<Answer>,
+      answers
+    )
     const scans: Hit[][] = []
     const scanTimes = await timeEach(warmUp, queries, (q) => bruteForce(points, q[0], q[1], DEFAULT_MAX_DISTANCE_M), scans)
 
@@ -109,7 +146,9 @@ export async function benchNearby(): Promise<string> {
       if (got.length === K) full++
     })
     const [p50, p99, scanP50] = [percentile(fnTimes, 0.5), percentile(fnTimes, 0.99), percentile(scanTimes, 0.5)]
-    console.log(`${QUERIES} nearest-${K} queries within ${DEFAULT_MAX_DISTANCE_M / 1000} km (${full} found ${K}): function p50 ${round(p50, 3)} ms, p99 ${round(p99, 3)} ms; scan of every store p50 ${round(scanP50, 3)} ms, p99 ${round(percentile(scanTimes, 0.99), 3)} ms; different answers ${mismatches}`)
+    console.log(
+      `${QUERIES} nearest-${K} queries within ${DEFAULT_MAX_DISTANCE_M / 1000} km (${full} found ${K}): function p50 ${round(p50, 3)} ms, p99 ${round(p99, 3)} ms; scan of every store p50 ${round(scanP50, 3)} ms, p99 ${round(percentile(scanTimes, 0.99), 3)} ms; different answers ${mismatches}`
+    )
     if (mismatches > 0) throw new Error(`${mismatches} of ${QUERIES} queries answered other stores than the scan`)
     return `RESULT nearby stores=${STORES} p50_ms=${round(p50, 3)} p99_ms=${round(p99, 3)} speedup=${round(scanP50 / p50, 1)}`
   } finally {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: everything, in order, each stage counted, ending with one line `N passed, N failed`.
- *   typecheck · cloud function build + deployable-folder check · jest (unit, conformance, integration)
+ *   typecheck · lint (eslint, prettier) · cloud function build + deployable-folder check · jest (unit, conformance, integration)
  *   · reliability · H5 end-to-end in Chromium · weapp build + main-package size · weapp automator specs
  * A stage that cannot run here (no Chromium and no way to install it) fails with a message saying what
  * is missing; the weapp automator specs skip (counted as skipped) unless WECHAT_DEVTOOLS_CLI is set.
@@ -53,6 +53,10 @@ function check(name, ok) {
 }
 
 stage('typecheck', () => check('tsc --noEmit', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])))
+stage('lint', () => {
+  check('eslint', run('npx', ['eslint', '.']))
+  check('prettier --check', run('npx', ['prettier', '--check', '.', '--log-level', 'warn']))
+})
 stage('functions', () => check('build cloud functions', run('npx', ['tsx', 'scripts/build-functions.ts'])))
 stage('jest', () => jest('main', []))
 const reliabilityResults = []
@@ -79,7 +83,9 @@ stage('weapp', () => {
   if (process.env.WECHAT_DEVTOOLS_CLI) jest('weapp-automator', ['-c', 'tests/weapp/jest.config.js'])
   else {
     skipped++
-    console.log('SKIP weapp automator specs: WECHAT_DEVTOOLS_CLI is not set (WeChat DevTools does not run on Linux); the H5 end-to-end tests cover the same journeys.')
+    console.log(
+      'SKIP weapp automator specs: WECHAT_DEVTOOLS_CLI is not set (WeChat DevTools does not run on Linux); the H5 end-to-end tests cover the same journeys.'
+    )
   }
 })
 

@@ -21,7 +21,9 @@ function size(dir, rel = '') {
 
 const main = size(root)
 const pages = app.pages.length
-console.log(`weapp main package: ${main} bytes (${(main / 1024).toFixed(1)} KB, budget ${BUDGET / 1024} KB); ${pages} main pages; subpackages: ${subRoots.join(', ') || 'none'}`)
+console.log(
+  `weapp main package: ${main} bytes (${(main / 1024).toFixed(1)} KB, budget ${BUDGET / 1024} KB); ${pages} main pages; subpackages: ${subRoots.join(', ') || 'none'}`
+)
 console.log(`RESULT weapp main_bytes=${main} budget_bytes=${BUDGET}`)
 if (main > BUDGET) process.exit(1)
 if (subRoots.length < 2) {

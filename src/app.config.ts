@@ -4,7 +4,18 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/checkin/index', 'pages/me/index', 'pages/nearby/index', 'pages/wallet/index', 'pages/group/index', 'pages/privacy/index'],
   subPackages: [
     { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index'] },
-    { root: 'manager', pages: ['pages/overview/index', 'pages/coupons/index', 'pages/stores/index', 'pages/dashboard/index', 'pages/team/index', 'pages/groups/index', 'pages/repurchase/index'] }
+    {
+      root: 'manager',
+      pages: [
+        'pages/overview/index',
+        'pages/coupons/index',
+        'pages/stores/index',
+        'pages/dashboard/index',
+        'pages/team/index',
+        'pages/groups/index',
+        'pages/repurchase/index'
+      ]
+    }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK is typed loosely on purpose: functions narrow what they read */
 /**
  * The subset of wx-server-sdk (WeChat Cloud Development server SDK) that fanloop's functions use.
  * The package ships no types; these follow its documentation. The local cloud implements the same subset.
@@ -70,7 +71,13 @@ declare module 'wx-server-sdk' {
     getOpenData(options: { list: string[] }): Promise<{ list: Array<{ cloudID: string; json?: AnyObject; data?: AnyObject }> }>
     openapi: {
       wxacode: {
-        getUnlimited(options: { scene: string; page?: string; checkPath?: boolean; envVersion?: string; width?: number }): Promise<{ contentType: string; buffer: Buffer }>
+        getUnlimited(options: {
+          scene: string
+          page?: string
+          checkPath?: boolean
+          envVersion?: string
+          width?: number
+        }): Promise<{ contentType: string; buffer: Buffer }>
       }
       subscribeMessage: {
         send(options: { touser: string; templateId: string; page?: string; data: AnyObject; miniprogramState?: string }): Promise<{ errCode: number }>

@@ -13,7 +13,10 @@ export const checkinFunctions = {
       scene: z.string().min(1).max(64),
       via: z.enum(['scan', 'share', 'link']).optional(),
       /** a coarse fingerprint of the phone (weapp only): many new fans from one device get flagged */
-      device: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/).optional()
+      device: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{6,40}$/)
+        .optional()
     }),
     output: z.object({
       isNewFan: z.boolean(),

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 
 /** Ids we mint ourselves: short, URL- and scene-safe. Rejects operator-shaped objects by type. */
-export const Id = z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、- 和 _')
+export const Id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、- 和 _')
 /** Time as epoch milliseconds: JSON-safe on both transports, no Date revival needed. */
 export const Millis = z.number().int().nonnegative()
 /** Money in fen (分), never floats of yuan. */

@@ -11,9 +11,7 @@ export const coreFunctions = {
     output: z.object({
       role: z.enum(['shopper', 'staff', 'manager']),
       staff: z.object({ staffId: Id, name: z.string(), storeId: Id, storeName: z.string() }).nullable(),
-      fan: z
-        .object({ memberCode: z.string(), visits: z.number(), ownerStaff: StaffRef.nullable(), since: Millis })
-        .nullable()
+      fan: z.object({ memberCode: z.string(), visits: z.number(), ownerStaff: StaffRef.nullable(), since: Millis }).nullable()
     })
   },
   storeList: {

@@ -3,7 +3,11 @@ import { Channel, CouponView, DayKey, GroupEntry, Id, Millis, StoreSummary } fro
 import { input, type FunctionSpecs } from './spec'
 
 /** base64 of an image up to ~200 KB (the function checks the decoded size and the PNG/JPEG signature). */
-const ImageBase64 = z.string().min(16).max(280_000).regex(/^[A-Za-z0-9+/=]+$/, '图片须为 base64')
+const ImageBase64 = z
+  .string()
+  .min(16)
+  .max(280_000)
+  .regex(/^[A-Za-z0-9+/=]+$/, '图片须为 base64')
 /** weapp uploads from the client with Taro.cloud.uploadFile and sends the fileID instead. */
 const FileId = z.string().regex(/^cloud:\/\/[\w./-]{1,240}$/, '不是云存储文件 ID')
 

@@ -34,9 +34,7 @@ export type KpiFigures = z.infer<typeof KpiFigures>
 
 const DayFigures = KpiFigures.extend({ dayKey: DayKey })
 const Range = z.object({ from: DayKey, to: DayKey, days: count })
-const Funnel = z.array(
-  z.object({ step: z.enum(['visit', 'fan', 'firstPurchase', 'repurchase']), label: z.string(), count, conversion: rate })
-)
+const Funnel = z.array(z.object({ step: z.enum(['visit', 'fan', 'firstPurchase', 'repurchase']), label: z.string(), count, conversion: rate }))
 export const LeaderRow = z.object({
   rank: count,
   staffId: Id,

@@ -11,9 +11,7 @@ export const managerFunctions = {
     input: input({ storeId: Id.optional() }),
     output: z.object({
       dayKey: z.string(),
-      stores: z.array(
-        z.object({ storeId: Id, name: z.string(), newFansToday: z.number(), visitsToday: z.number(), fans: z.number() })
-      ),
+      stores: z.array(z.object({ storeId: Id, name: z.string(), newFansToday: z.number(), visitsToday: z.number(), fans: z.number() })),
       policy: AttributionPolicy
     })
   }

@@ -30,7 +30,15 @@ export const MyData = z.object({
   staff: z.object({ name: z.string(), store: Name, role: z.enum(['staff', 'manager']) }).nullable(),
   visits: list(z.object({ at: Millis, store: Name, servingStaff: Name.nullable(), channel: Channel })),
   coupons: list(
-    z.object({ title: z.string(), code: z.string(), state: z.enum(['usable', 'used', 'expired']), issuedAt: Millis, validUntil: Millis, redeemedAt: Millis.nullable(), occasion: z.string() })
+    z.object({
+      title: z.string(),
+      code: z.string(),
+      state: z.enum(['usable', 'used', 'expired']),
+      issuedAt: Millis,
+      validUntil: Millis,
+      redeemedAt: Millis.nullable(),
+      occasion: z.string()
+    })
   ),
   redemptions: list(z.object({ at: Millis, store: Name, amountFen: Fen.nullable(), undone: z.boolean() })),
   sales: list(z.object({ at: Millis, store: Name, amountFen: Fen, source: z.enum(['coupon', 'staff', 'pos']) })),

@@ -5,7 +5,11 @@ import { input, type FunctionSpecs } from './spec'
 /** Member codes as typed at the till; the server upper-cases them. */
 const MemberCode = z.string().trim().min(4).max(16)
 /** A POS order id: printable, no operators; hashed into the sale's _id. */
-const OrderId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/)
+const OrderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/)
 const SaleSource = z.enum(['coupon', 'staff', 'pos'])
 
 export const SaleResult = z.object({
@@ -27,7 +31,10 @@ export const PosSaleBody = input({
   amountFen: Fen.min(1, '消费金额须大于 0'),
   memberCode: MemberCode.optional(),
   /** a phone number the fan bound on the 我的 page (bindPhone) */
-  phone: z.string().regex(/^\+?\d{6,15}$/).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?\d{6,15}$/)
+    .optional(),
   /** the cashier, if the POS knows our staff id */
   staffId: Id.optional()
 }).refine((b) => (b.memberCode === undefined) !== (b.phone === undefined), { message: '会员码和手机号须二选一' })

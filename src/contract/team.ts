@@ -40,7 +40,13 @@ export const teamFunctions = {
   reviewCodeFlag: {
     access: 'manager',
     summary: '处理异常导购码：确认计入（粉丝归该导购）或不计入（留在门店）',
-    input: input({ flagId: z.string().max(80).regex(/^flag\.[A-Za-z0-9_-]+\.\d{4}-\d{2}-\d{2}$/), decision: z.enum(['approve', 'reject']) }),
+    input: input({
+      flagId: z
+        .string()
+        .max(80)
+        .regex(/^flag\.[A-Za-z0-9_-]+\.\d{4}-\d{2}-\d{2}$/),
+      decision: z.enum(['approve', 'reject'])
+    }),
     output: z.object({ flag: CodeFlagView, moved: z.number().int() })
   },
   storeCode: {

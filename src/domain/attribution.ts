@@ -18,13 +18,7 @@ export interface Scan {
   at: number
 }
 
-export type BindingReason =
-  | 'first_capture'
-  | 'unowned'
-  | 'protection_lapsed'
-  | 'last_scan'
-  | 'validity_lapsed'
-  | 'window_lapsed'
+export type BindingReason = 'first_capture' | 'unowned' | 'protection_lapsed' | 'last_scan' | 'validity_lapsed' | 'window_lapsed'
 
 export interface BindingChange {
   from: string | null

@@ -15,8 +15,7 @@ export function humanCode(seed: string, length: number): string {
 export const memberCodeFor = (openid: string) => humanCode(`member:${openid}`, 10)
 
 /** Coupon id for one fan, template and occasion: the primary key makes issuing idempotent. */
-export const couponIdFor = (fanId: string, templateId: string, occasion: string) =>
-  `cp_${humanCode(`coupon:${fanId}:${templateId}:${occasion}`, 16)}`
+export const couponIdFor = (fanId: string, templateId: string, occasion: string) => `cp_${humanCode(`coupon:${fanId}:${templateId}:${occasion}`, 16)}`
 
 /** The 8-character code typed at the till. */
 export const couponCodeFor = (couponId: string) => humanCode(`code:${couponId}`, 8)

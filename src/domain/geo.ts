@@ -87,7 +87,7 @@ export function isOpenAt(hours: string, at: number): boolean | null {
 export function wgs84ToGcj02(lng: number, lat: number): [number, number] {
   if (lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271) return [lng, lat]
   const A = 6378245.0
-  const EE = 0.00669342162296594323
+  const EE = 0.006693421622965943
   const x = lng - 105
   const y = lat - 35
   const wave = (20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * (2 / 3)

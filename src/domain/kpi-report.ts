@@ -37,8 +37,7 @@ export interface RankedStaff {
   tally: Tally
 }
 
-const sortValue = (t: Tally, key: SortKey): number | null =>
-  key === 'repurchaseRate' ? repurchaseRate(t[T.firstPurchases], t[T.repurchases]) : t[T[key]]
+const sortValue = (t: Tally, key: SortKey): number | null => (key === 'repurchaseRate' ? repurchaseRate(t[T.firstPurchases], t[T.repurchases]) : t[T[key]])
 
 /**
  * Staff ordered by one column, largest first; a staff member without a value (no purchases for the

@@ -8,7 +8,10 @@ import { formatScene, parseScene, sceneBody, type SceneKind, type SceneParts } f
 const SIGNATURE_CHARS = 10
 
 export function signScene(key: string, kind: SceneKind, id: string, version: number): string {
-  const signature = createHmac('sha256', key).update(sceneBody(kind, id, version)).digest('base64url').slice(0, SIGNATURE_CHARS)
+  const signature = createHmac('sha256', key)
+    .update(sceneBody(kind, id, version))
+    .digest('base64url')
+    .slice(0, SIGNATURE_CHARS)
   return formatScene({ kind, id, version, signature })
 }
 

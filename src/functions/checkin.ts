@@ -35,118 +35,131 @@ interface Outcome {
   coupon: CouponDoc | null
 }
 
-export const main = defineFunction('checkin', async ({ scene, via, device }, caller) => {
-  const now = Date.now()
-  const { store, staff } = await resolveCode(scene)
-  const settings = await getSettings()
-  const limits = limitsOf(settings)
-  const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
-  const selfScan = staff !== null && staff.openid === caller.openid
-  const servingId = selfScan ? null : (staff?._id ?? null)
-  const dayKey = chinaDayKey(now)
-  // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
-  // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
-  let suspicion: Promise<SuspicionReason[]> | undefined
-  const suspicious = () => (suspicion ??= staff && !selfScan ? suspicionOf(staff, device, limits, now) : Promise.resolve([]))
-  // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
-  // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
-  // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-  const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
-  // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
-  const slot = staff
-    ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
-    : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
-  // settled both before answering, so no write is left running; a failed count is thrown where it is used
-  const [granted] = await Promise.allSettled([slot, early])
-  if (granted.status === 'rejected') throw granted.reason
-  const counter = await ensureCounter(dayKey, store._id, servingId)
-  // The welcome template and its stock are looked at only when the transaction finds a first visit,
-  // and at most once across retries.
-  let template: CouponTemplateDoc | null | undefined
-  let reserved = false
-  const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
-    if (template === undefined) {
-      template = await welcomeTemplate(store._id)
-      reserved = template ? await reserveStock(template) : false
+export const main = defineFunction(
+  'checkin',
+  async ({ scene, via, device }, caller) => {
+    const now = Date.now()
+    const { store, staff } = await resolveCode(scene)
+    const settings = await getSettings()
+    const limits = limitsOf(settings)
+    const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
+    const selfScan = staff !== null && staff.openid === caller.openid
+    const servingId = selfScan ? null : (staff?._id ?? null)
+    const dayKey = chinaDayKey(now)
+    // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
+    // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
+    let suspicion: Promise<SuspicionReason[]> | undefined
+    const suspicious = () => (suspicion ??= staff && !selfScan ? suspicionOf(staff, device, limits, now) : Promise.resolve([]))
+    // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
+    // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
+    // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
+    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
+    // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
+    const slot = staff
+      ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
+      : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
+    // settled both before answering, so no write is left running; a failed count is thrown where it is used
+    const [granted] = await Promise.allSettled([slot, early])
+    if (granted.status === 'rejected') throw granted.reason
+    const counter = await ensureCounter(dayKey, store._id, servingId)
+    // The welcome template and its stock are looked at only when the transaction finds a first visit,
+    // and at most once across retries.
+    let template: CouponTemplateDoc | null | undefined
+    let reserved = false
+    const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
+      if (template === undefined) {
+        template = await welcomeTemplate(store._id)
+        reserved = template ? await reserveStock(template) : false
+      }
+      return template && reserved ? template : null
     }
-    return template && reserved ? template : null
-  }
 
-  // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
-  const attempt = () =>
-    db.runTransaction(async (tx): Promise<Outcome> => {
-      const fans = tx.collection('fans')
-      const existing = await fans.doc(caller.openid).get().then((r) => r.data as FanDoc, () => null)
-      // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
-      const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
-      if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
-      const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
-      const held = reasons.length > 0
-      const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
-      const serving = held ? null : servingId
-      const fan: FanDoc = {
-        ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
-        ...(held && staff ? { heldForStaffId: staff._id } : {}),
-        scanWindow,
-        lastStoreId: store._id,
-        capturingStaffId: decision.capturingStaffId,
-        ownerStaffId: decision.ownerStaffId,
-        boundAt: decision.boundAt,
-        lastVisitAt: now,
-        visits: (existing?.visits ?? 0) + 1
-      }
-      if (existing) {
-        const { _id, ...changes } = fan
-        await fans.doc(caller.openid).update({ data: changes })
-      } else {
-        await fans.add({ data: fan })
-      }
-      const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: serving, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
-      await tx.collection('visits').add({ data: visit })
-      // A held fan's binding event says why the code's staff member was not credited, for any dispute.
-      const changes = held && staff ? [...decision.changes, { from: null, to: null, reason: `held:${reasons.join('+')}` }] : decision.changes
-      for (const change of changes) {
-        const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
-        await tx.collection('bindingEvents').add({ data: event })
-      }
-      const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
-      if (coupon) await tx.collection('coupons').add({ data: coupon })
-      const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
-      // a held fan's first visit is the store's
-      await tx.collection('counters').doc(held ? await ensureCounter(dayKey, store._id, null) : counter).update({ data: bump })
-      if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
-      return { isNew: !existing, fan, decision, coupon }
-    })
+    // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
+    const attempt = () =>
+      db.runTransaction(async (tx): Promise<Outcome> => {
+        const fans = tx.collection('fans')
+        const existing = await fans
+          .doc(caller.openid)
+          .get()
+          .then(
+            (r) => r.data as FanDoc,
+            () => null
+          )
+        // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
+        const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
+        if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
+        const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
+        const held = reasons.length > 0
+        const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
+        const serving = held ? null : servingId
+        const fan: FanDoc = {
+          ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
+          ...(held && staff ? { heldForStaffId: staff._id } : {}),
+          scanWindow,
+          lastStoreId: store._id,
+          capturingStaffId: decision.capturingStaffId,
+          ownerStaffId: decision.ownerStaffId,
+          boundAt: decision.boundAt,
+          lastVisitAt: now,
+          visits: (existing?.visits ?? 0) + 1
+        }
+        if (existing) {
+          const { _id, ...changes } = fan
+          await fans.doc(caller.openid).update({ data: changes })
+        } else {
+          await fans.add({ data: fan })
+        }
+        const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: serving, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
+        await tx.collection('visits').add({ data: visit })
+        // A held fan's binding event says why the code's staff member was not credited, for any dispute.
+        const changes = held && staff ? [...decision.changes, { from: null, to: null, reason: `held:${reasons.join('+')}` }] : decision.changes
+        for (const change of changes) {
+          const event: BindingEventDoc = { fanId: fan._id, storeId: store._id, ...change, by: caller.openid, at: now }
+          await tx.collection('bindingEvents').add({ data: event })
+        }
+        const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
+        if (coupon) await tx.collection('coupons').add({ data: coupon })
+        const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
+        // a held fan's first visit is the store's
+        await tx
+          .collection('counters')
+          .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
+          .update({ data: bump })
+        if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
+        return { isNew: !existing, fan, decision, coupon }
+      })
 
-  let outcome: Outcome | null = null
-  try {
-    // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return visit.
-    for (let i = 0; i < 4 && !outcome; i++) {
-      try {
-        outcome = await attempt()
-      } catch (err) {
-        if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
+    let outcome: Outcome | null = null
+    try {
+      // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return visit.
+      for (let i = 0; i < 4 && !outcome; i++) {
+        try {
+          outcome = await attempt()
+        } catch (err) {
+          if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
+        }
       }
+    } finally {
+      if (reserved && template && !outcome?.coupon) await releaseStock(template)
     }
-  } finally {
-    if (reserved && template && !outcome?.coupon) await releaseStock(template)
-  }
-  if (!outcome) throw new AppError('BUSY')
+    if (!outcome) throw new AppError('BUSY')
 
-  const [owner, group] = await Promise.all([
-    outcome.fan.ownerStaffId === staff?._id ? staff : outcome.fan.ownerStaffId ? getDoc<StaffDoc>('staff', outcome.fan.ownerStaffId) : null,
-    // the same code the "join our group" page shows: one rotation rule for both
-    entryGroup(store._id, now)
-  ])
-  return {
-    isNewFan: outcome.isNew,
-    store: storeView(store),
-    servingStaff: staffRef(selfScan ? null : staff),
-    ownerStaff: staffRef(owner),
-    bindingChanged: outcome.decision.changes.length > 0,
-    channel,
-    visitCount: outcome.fan.visits,
-    couponsIssued: outcome.coupon ? [couponView(outcome.coupon, now)] : [],
-    group: group ? groupView(group) : null
-  }
-}, { role: 'shopper' })
+    const [owner, group] = await Promise.all([
+      outcome.fan.ownerStaffId === staff?._id ? staff : outcome.fan.ownerStaffId ? getDoc<StaffDoc>('staff', outcome.fan.ownerStaffId) : null,
+      // the same code the "join our group" page shows: one rotation rule for both
+      entryGroup(store._id, now)
+    ])
+    return {
+      isNewFan: outcome.isNew,
+      store: storeView(store),
+      servingStaff: staffRef(selfScan ? null : staff),
+      ownerStaff: staffRef(owner),
+      bindingChanged: outcome.decision.changes.length > 0,
+      channel,
+      visitCount: outcome.fan.visits,
+      couponsIssued: outcome.coupon ? [couponView(outcome.coupon, now)] : [],
+      group: group ? groupView(group) : null
+    }
+  },
+  { role: 'shopper' }
+)

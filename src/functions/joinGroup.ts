@@ -30,12 +30,34 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
   // Member, the group's count, the day's groupJoins and the fan's group-share stamp commit together: a repeat tap finds the member and changes nothing.
   const created = await untilSettled(() =>
     db.runTransaction(async (tx) => {
-      const existing = await tx.collection('groupMembers').doc(memberId).get().then((r) => r.data as GroupMemberDoc | null, () => null)
+      const existing = await tx
+        .collection('groupMembers')
+        .doc(memberId)
+        .get()
+        .then(
+          (r) => r.data as GroupMemberDoc | null,
+          () => null
+        )
       if (existing) return false
-      const member: GroupMemberDoc = { _id: memberId, groupId: group._id, storeId: group.storeId, fanId: fan._id, channel: fan.channel, ownerStaffId: fan.ownerStaffId, joinedAt: now, dayKey }
+      const member: GroupMemberDoc = {
+        _id: memberId,
+        groupId: group._id,
+        storeId: group.storeId,
+        fanId: fan._id,
+        channel: fan.channel,
+        ownerStaffId: fan.ownerStaffId,
+        joinedAt: now,
+        dayKey
+      }
       await tx.collection('groupMembers').add({ data: member })
-      await tx.collection('groups').doc(group._id).update({ data: { members: _.inc(1) } })
-      await tx.collection('counters').doc(counter).update({ data: counterUpdate({ groupJoins: 1 }) })
+      await tx
+        .collection('groups')
+        .doc(group._id)
+        .update({ data: { members: _.inc(1) } })
+      await tx
+        .collection('counters')
+        .doc(counter)
+        .update({ data: counterUpdate({ groupJoins: 1 }) })
       await stampHomeGroupJoin(tx, fan, group.storeId, now)
       return true
     })

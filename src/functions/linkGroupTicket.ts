@@ -20,7 +20,10 @@ export const main = defineFunction('linkGroupTicket', async ({ ticket, groupId }
     if (staff.role === 'manager') assertManages(staff, group.storeId)
     else if (staff.storeId !== group.storeId) throw new AppError('FORBIDDEN', '只能关联本门店的社群')
     link = { _id: openGId, groupId: group._id, storeId: group.storeId, linkedBy: staff._id, linkedAt: now }
-    await db.collection('groupLinks').doc(openGId).set({ data: { groupId: link.groupId, storeId: link.storeId, linkedBy: link.linkedBy, linkedAt: now } })
+    await db
+      .collection('groupLinks')
+      .doc(openGId)
+      .set({ data: { groupId: link.groupId, storeId: link.storeId, linkedBy: link.linkedBy, linkedAt: now } })
     await db.collection('groups').doc(group._id).update({ data: { openGId } })
   }
 

@@ -17,7 +17,11 @@ export const main = defineFunction('managerOverview', async ({ storeId }, caller
   const stores = storesRes.data as StoreDoc[]
   const ids = stores.map((s) => s._id)
   // Today's figures come from the daily counter rows (store × staff), never from the visit log.
-  const countersRes = await db.collection('counters').where({ dayKey, storeId: _.in(ids) }).limit(1000).get()
+  const countersRes = await db
+    .collection('counters')
+    .where({ dayKey, storeId: _.in(ids) })
+    .limit(1000)
+    .get()
   const today = new Map<string, { newFans: number; visits: number }>()
   for (const c of countersRes.data as CounterDoc[]) {
     const t = today.get(c.storeId) ?? { newFans: 0, visits: 0 }

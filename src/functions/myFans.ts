@@ -9,7 +9,12 @@ export const main = defineFunction('myFans', async ({ before, limit = 20 }, call
   // Keyset paging on boundAt (newest first): stable while new fans arrive, and never a skip() over thousands.
   const page = before === undefined ? mine : { ...mine, boundAt: _.lt(before) }
   const [res, count] = await Promise.all([
-    db.collection('fans').where(page).orderBy('boundAt', 'desc').limit(limit + 1).get(),
+    db
+      .collection('fans')
+      .where(page)
+      .orderBy('boundAt', 'desc')
+      .limit(limit + 1)
+      .get(),
     db.collection('fans').where(mine).count()
   ])
   const rows = res.data as FanDoc[]

@@ -40,39 +40,43 @@ async function cityCounts(): Promise<CityCount[]> {
   return (res.list as Array<{ _id: string; stores: number }>).map((r) => ({ city: r._id, stores: r.stores }))
 }
 
-export const main = defineFunction('nearbyStores', async (req) => {
-  const now = Date.now()
-  const page = req.page ?? 0
-  const size = req.pageSize ?? DEFAULT_PAGE_SIZE
-  const stores = db.collection('stores')
+export const main = defineFunction(
+  'nearbyStores',
+  async (req) => {
+    const now = Date.now()
+    const page = req.page ?? 0
+    const size = req.pageSize ?? DEFAULT_PAGE_SIZE
+    const stores = db.collection('stores')
 
-  if ('longitude' in req) {
-    const from = { lng: req.longitude, lat: req.latitude }
-    // geoNear answers nearest first from the 2dsphere index (config/cloud/indexes.json: stores.location),
-    // stops at maxDistance (metres) and honours skip/limit: the collection is never scanned. One extra
-    // row tells whether another page exists without a count (count() cannot be combined with geoNear).
+    if ('longitude' in req) {
+      const from = { lng: req.longitude, lat: req.latitude }
+      // geoNear answers nearest first from the 2dsphere index (config/cloud/indexes.json: stores.location),
+      // stops at maxDistance (metres) and honours skip/limit: the collection is never scanned. One extra
+      // row tells whether another page exists without a count (count() cannot be combined with geoNear).
+      const res = await stores
+        .where({
+          location: _.geoNear({ geometry: db.Geo.Point(from.lng, from.lat), maxDistance: req.maxDistanceM ?? DEFAULT_MAX_DISTANCE_M }),
+          active: true
+        })
+        .skip(page * size)
+        .limit(size + 1)
+        .get()
+      const docs = res.data as StoreDoc[]
+      return { mode: 'nearby', city: null, stores: docs.slice(0, size).map((s) => nearbyView(s, now, from)), cities: [], page, hasMore: docs.length > size }
+    }
+
+    // Location denied or unavailable: a city's stores by name (index active_city_name), plus the city list.
+    const cities = await cityCounts()
+    const city = req.city ?? cities[0]?.city ?? null
+    if (city === null) return { mode: 'city', city: null, stores: [], cities, page, hasMore: false }
     const res = await stores
-      .where({
-        location: _.geoNear({ geometry: db.Geo.Point(from.lng, from.lat), maxDistance: req.maxDistanceM ?? DEFAULT_MAX_DISTANCE_M }),
-        active: true
-      })
+      .where({ active: true, city })
+      .orderBy('name', 'asc')
       .skip(page * size)
       .limit(size + 1)
       .get()
     const docs = res.data as StoreDoc[]
-    return { mode: 'nearby', city: null, stores: docs.slice(0, size).map((s) => nearbyView(s, now, from)), cities: [], page, hasMore: docs.length > size }
-  }
-
-  // Location denied or unavailable: a city's stores by name (index active_city_name), plus the city list.
-  const cities = await cityCounts()
-  const city = req.city ?? cities[0]?.city ?? null
-  if (city === null) return { mode: 'city', city: null, stores: [], cities, page, hasMore: false }
-  const res = await stores
-    .where({ active: true, city })
-    .orderBy('name', 'asc')
-    .skip(page * size)
-    .limit(size + 1)
-    .get()
-  const docs = res.data as StoreDoc[]
-  return { mode: 'city', city, stores: docs.slice(0, size).map((s) => nearbyView(s, now, null)), cities, page, hasMore: docs.length > size }
-}, { role: 'shopper' })
+    return { mode: 'city', city, stores: docs.slice(0, size).map((s) => nearbyView(s, now, null)), cities, page, hasMore: docs.length > size }
+  },
+  { role: 'shopper' }
+)

@@ -10,7 +10,15 @@ export const main = defineFunction('purchaseHistory', async (_input, caller) => 
   const [page, total] = await Promise.all([sales.orderBy('at', 'desc').limit(SHOWN).get(), sales.count()])
   const rows = page.data as SaleDoc[]
   const storeIds = [...new Set(rows.map((s) => s.storeId))]
-  const stores = storeIds.length ? ((await db.collection('stores').where({ _id: _.in(storeIds) }).limit(100).get()).data as StoreDoc[]) : []
+  const stores = storeIds.length
+    ? ((
+        await db
+          .collection('stores')
+          .where({ _id: _.in(storeIds) })
+          .limit(100)
+          .get()
+      ).data as StoreDoc[])
+    : []
   const names = new Map(stores.map((s) => [s._id, s.name]))
   // The oldest purchase overall is the first one; every other is a repurchase.
   return {

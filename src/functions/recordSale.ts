@@ -8,5 +8,13 @@ export const main = defineFunction('recordSale', async ({ memberCode, amountFen,
   if (!staff) throw new AppError('FORBIDDEN')
   const fan = await fanByMemberCode(memberCode)
   // Keyed by staff and request: a double tap or a retried request records one sale.
-  return recordSaleOnce({ fan, storeId: staff.storeId, amountFen, servingStaffId: staff._id, source: 'staff', idempotencyKey: `${staff._id}:${requestId}`, now: Date.now() })
+  return recordSaleOnce({
+    fan,
+    storeId: staff.storeId,
+    amountFen,
+    servingStaffId: staff._id,
+    source: 'staff',
+    idempotencyKey: `${staff._id}:${requestId}`,
+    now: Date.now()
+  })
 })

@@ -20,7 +20,10 @@ export const main = defineFunction('repurchaseStats', async ({ storeId, cohort =
   const histories = fanHistories(purchases)
   const flags = repurchaseFlags(purchases)
   const credits = staffCredits(sales)
-  const names = await namesById('staff', credits.map((c) => c.staffId))
+  const names = await namesById(
+    'staff',
+    credits.map((c) => c.staffId)
+  )
   const repurchasers = histories.filter((h) => h.second !== null).length
   return {
     fans: histories.length,

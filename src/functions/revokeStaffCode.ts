@@ -7,6 +7,9 @@ import { managedStaff } from './_lib/scope'
 export const main = defineFunction('revokeStaffCode', async ({ staffId }, caller) => {
   if (!caller.staff) throw new AppError('FORBIDDEN')
   const staff = await managedStaff(caller.staff, staffId)
-  await db.collection('staff').doc(staff._id).update({ data: { codeVersion: _.inc(1) } })
+  await db
+    .collection('staff')
+    .doc(staff._id)
+    .update({ data: { codeVersion: _.inc(1) } })
   return { staffId: staff._id, codeVersion: staff.codeVersion + 1 }
 })

@@ -22,7 +22,10 @@ export const main = defineFunction('saveCouponTemplate', async ({ templateId, te
   if (existing) {
     // Never a whole-document set: `issued` moves under concurrent issuing. _.set keeps a changed
     // validity from merging with the old one's fields.
-    await db.collection('couponTemplates').doc(existing._id).update({ data: { ...fields, validity: _.set(fields.validity) } })
+    await db
+      .collection('couponTemplates')
+      .doc(existing._id)
+      .update({ data: { ...fields, validity: _.set(fields.validity) } })
     const saved = { ...existing, ...fields }
     return { template: templateView(saved, await redeemedCount(saved._id)) }
   }

@@ -9,9 +9,7 @@ export const main = defineFunction('session', async (_input, caller) => {
   const owner = fan?.ownerStaffId ? await getDoc<StaffDoc>('staff', fan.ownerStaffId) : null
   return {
     role: caller.role,
-    staff: caller.staff
-      ? { staffId: caller.staff._id, name: caller.staff.name, storeId: caller.staff.storeId, storeName: store?.name ?? '' }
-      : null,
+    staff: caller.staff ? { staffId: caller.staff._id, name: caller.staff.name, storeId: caller.staff.storeId, storeName: store?.name ?? '' } : null,
     fan: fan ? { memberCode: fan.memberCode, visits: fan.visits, ownerStaff: staffRef(owner), since: fan.createdAt } : null
   }
 })

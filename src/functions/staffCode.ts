@@ -16,7 +16,11 @@ export const main = defineFunction('staffCode', async (_input, caller) => {
     qrImageUrl(scene, `codes/staff/${staff._id}-v${staff.codeVersion}.png`, cached),
     getDoc<StoreDoc>('stores', staff.storeId)
   ])
-  if (!cached) await db.collection('staff').doc(staff._id).update({ data: { qrFileId: qr.fileId, qrVersion: staff.codeVersion } })
+  if (!cached)
+    await db
+      .collection('staff')
+      .doc(staff._id)
+      .update({ data: { qrFileId: qr.fileId, qrVersion: staff.codeVersion } })
   return {
     scene,
     path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}&via=share`,

@@ -26,7 +26,10 @@ export const main = defineFunction('staffKpi', async ({ sort = 'newFans', ...que
   // Every active staff member of the store is ranked, with zeros for those without a counter row in the range.
   const byStaff = addRows(emptyTallies(), rows).staff
   for (const id of [...colleagues.map((c) => c._id), me._id]) if (!byStaff.has(id)) byStaff.set(id, { tally: emptyTally(), storeId: me.storeId })
-  const ranked = rankStaff([...byStaff].map(([id, s]) => [id, s.tally]), sort)
+  const ranked = rankStaff(
+    [...byStaff].map(([id, s]) => [id, s.tally]),
+    sort
+  )
   return {
     range: { from: range.from, to: range.to, days: range.days.length },
     staff: { staffId: me._id, name: me.name, storeId: me.storeId, storeName: stores[0]?.name ?? me.storeId },

@@ -19,7 +19,10 @@ export const main = defineFunction('subscribeWinBack', async ({ accepted }, call
     } catch (err) {
       if (!isDuplicateWrite(err)) throw err
     }
-    await db.collection('subscriptions').doc(id).update({ data: { balance: _.inc(1), updatedAt: Date.now() } })
+    await db
+      .collection('subscriptions')
+      .doc(id)
+      .update({ data: { balance: _.inc(1), updatedAt: Date.now() } })
   }
   return { balance: (await getDoc<SubscriptionDoc>('subscriptions', id))?.balance ?? 0 }
 })

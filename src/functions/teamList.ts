@@ -10,7 +10,12 @@ export const main = defineFunction('teamList', async ({ storeId }, caller) => {
   const store = storeId ?? caller.staff.storeId
   assertManages(caller.staff, store)
   const [staff, flags] = await Promise.all([
-    db.collection('staff').where({ storeId: store }).limit(100).get().then((r) => r.data as StaffDoc[]),
+    db
+      .collection('staff')
+      .where({ storeId: store })
+      .limit(100)
+      .get()
+      .then((r) => r.data as StaffDoc[]),
     storeFlags(store, Date.now())
   ])
   const fans = await Promise.all(staff.map((s) => db.collection('fans').where({ ownerStaffId: s._id }).count()))

@@ -21,7 +21,11 @@ export const main = defineFunction('transferFans', async ({ fromStaffId, toStaff
     if (!to.active) throw new AppError('CONFLICT', '接收的导购已停用')
   }
   // Deactivate first, so that no new fan is bound to the leaver while the transfer runs.
-  if (deactivate && from.active) await db.collection('staff').doc(from._id).update({ data: { active: false, codeVersion: _.inc(1) } })
+  if (deactivate && from.active)
+    await db
+      .collection('staff')
+      .doc(from._id)
+      .update({ data: { active: false, codeVersion: _.inc(1) } })
   const now = Date.now()
   const batch = (await db.collection('fans').where({ ownerStaffId: from._id }).limit(BATCH).get()).data as FanDoc[]
   let moved = 0
@@ -30,7 +34,10 @@ export const main = defineFunction('transferFans', async ({ fromStaffId, toStaff
       const fan = (await tx.collection('fans').doc(candidate._id).get()).data as FanDoc
       // A check-in may have rebound the fan since the batch was read: leave it to that decision.
       if (fan.ownerStaffId !== from._id) return false
-      await tx.collection('fans').doc(fan._id).update({ data: { ownerStaffId: toStaffId, boundAt: toStaffId ? now : null } })
+      await tx
+        .collection('fans')
+        .doc(fan._id)
+        .update({ data: { ownerStaffId: toStaffId, boundAt: toStaffId ? now : null } })
       const event: BindingEventDoc = { fanId: fan._id, storeId: fan.lastStoreId, from: from._id, to: toStaffId, reason: 'transfer', by: caller.openid, at: now }
       await tx.collection('bindingEvents').add({ data: event })
       return true

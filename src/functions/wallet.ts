@@ -10,11 +10,19 @@ const SHOWN = 100
 export const main = defineFunction('wallet', async (_input, caller) => {
   const now = Date.now()
   // Newest first on the (fanId, issuedAt) index; one more than shown tells whether older ones exist.
-  const res = await db.collection('coupons').where({ fanId: caller.openid }).orderBy('issuedAt', 'desc').limit(SHOWN + 1).get()
+  const res = await db
+    .collection('coupons')
+    .where({ fanId: caller.openid })
+    .orderBy('issuedAt', 'desc')
+    .limit(SHOWN + 1)
+    .get()
   const coupons = (res.data as CouponDoc[]).slice(0, SHOWN)
   const [paused, names] = await Promise.all([
     pausedTemplates(coupons.map((c) => c.templateId)),
-    namesById('stores', coupons.flatMap((c) => c.storeIds ?? []))
+    namesById(
+      'stores',
+      coupons.flatMap((c) => c.storeIds ?? [])
+    )
   ])
   const groups: Record<WalletCoupon['state'], WalletCoupon[]> = { usable: [], used: [], expired: [] }
   for (const c of coupons) {

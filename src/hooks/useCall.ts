@@ -3,11 +3,7 @@ import { callFunction } from '../api/client'
 import type { ErrorCode, FunctionName, InputOf, OutputOf, Result } from '../contract'
 import { usePersona } from '../stores/persona'
 
-export type CallState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; code: ErrorCode; message: string }
+export type CallState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; code: ErrorCode; message: string }
 
 interface Flight<T> {
   key: string

@@ -5,7 +5,15 @@ import { CHINA_OFFSET_MS } from '../domain/china-time'
  * (a/n and *\/n step from a), months JAN–DEC and weekdays SUN–SAT (0 = Sunday); when both day and week
  * are restricted either may match; and the rule's time zone is UTC+8 (China time).
  */
-const RANGES: Array<[number, number]> = [[0, 59], [0, 59], [0, 23], [1, 31], [1, 12], [0, 6], [1970, 2099]]
+const RANGES: Array<[number, number]> = [
+  [0, 59],
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 6],
+  [1970, 2099]
+]
 const NAMES: Record<number, string[]> = {
   4: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
   5: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']
@@ -27,7 +35,12 @@ function allowed(spec: string, field: number): Set<number> {
     const [range, stepText] = part.split('/')
     const step = stepText === undefined ? 1 : Number(stepText)
     if (!Number.isInteger(step) || step < 1) throw new RangeError(`cron field ${field + 1}: bad step in ${part}`)
-    const [from, to] = range === '*' ? [lo, hi] : range.includes('-') ? range.split('-').map((t) => value(t, field)) : [value(range, field), stepText === undefined ? value(range, field) : hi]
+    const [from, to] =
+      range === '*'
+        ? [lo, hi]
+        : range.includes('-')
+          ? range.split('-').map((t) => value(t, field))
+          : [value(range, field), stepText === undefined ? value(range, field) : hi]
     for (let v = from; v <= to; v += step) out.add(v)
   }
   return out

@@ -29,7 +29,6 @@ export function loadFunction(name: string, source: FunctionSource): CloudMain {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`bad function name: ${name}`)
   redirectSdk()
   const file = source === 'built' ? path.join(ROOT, 'cloudfunctions', name, 'index.js') : path.join(ROOT, 'src', 'functions', name)
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(file) as { main?: CloudMain }
   if (typeof mod.main !== 'function') throw new Error(`${name} exports no main`)
   return mod.main

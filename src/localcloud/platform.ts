@@ -10,7 +10,10 @@ import type { PlatformStandIns } from './sdk/runtime'
 export class LocalPlatform implements PlatformStandIns {
   readonly outbox: Array<Record<string, unknown>> = []
 
-  constructor(private readonly filesDir: string, private readonly baseUrl: () => string) {
+  constructor(
+    private readonly filesDir: string,
+    private readonly baseUrl: () => string
+  ) {
     fs.mkdirSync(filesDir, { recursive: true })
   }
 

@@ -10,7 +10,10 @@ import { runAs } from './sdk/runtime'
 export class FunctionRegistry {
   private readonly loaded = new Map<string, CloudMain>()
 
-  constructor(private readonly available: readonly string[], private readonly source: FunctionSource) {}
+  constructor(
+    private readonly available: readonly string[],
+    private readonly source: FunctionSource
+  ) {}
 
   names(): string[] {
     return [...this.available]

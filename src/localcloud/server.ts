@@ -21,7 +21,11 @@ async function handleFunction(deps: ServerDeps, name: string, req: http.Incoming
     const text = await readBody(req)
     event = text.trim() === '' ? {} : JSON.parse(text)
   } catch (err) {
-    return sendJson(res, err instanceof BodyTooLarge ? 413 : 400, failure('INVALID_INPUT', err instanceof BodyTooLarge ? '请求体过大' : '请求体不是合法的 JSON'))
+    return sendJson(
+      res,
+      err instanceof BodyTooLarge ? 413 : 400,
+      failure('INVALID_INPUT', err instanceof BodyTooLarge ? '请求体过大' : '请求体不是合法的 JSON')
+    )
   }
   const header = req.headers['x-wx-openid']
   const openid = typeof header === 'string' && header.length > 0 && header.length <= 128 ? header : undefined
@@ -70,7 +74,7 @@ function serveStatic(deps: ServerDeps, pathname: string, res: http.ServerRespons
   const root = path.resolve(deps.staticDir)
   const wanted = path.resolve(root, '.' + decodeURIComponent(pathname))
   if (wanted.startsWith(root) && serveFile(res, wanted)) return
-  serveFile(res, path.join(root, 'index.html')) || sendJson(res, 404, failure('NOT_FOUND'))
+  if (!serveFile(res, path.join(root, 'index.html'))) sendJson(res, 404, failure('NOT_FOUND'))
 }
 
 export function createServer(deps: ServerDeps): http.Server {

@@ -54,15 +54,46 @@ describe('group', () => {
       .end()
     expect(res.errMsg).toBe('collection.aggregate:ok')
     expect(res.list).toEqual([
-      { _id: 's1', n: 3, total: 175, avg: 175 / 3, min: 25, max: new Date('2024-03-02T02:00:00Z'), first: 'alice', last: 'alice', all: ['alice', 'bob', 'alice'], staff: ['alice', 'bob'] },
-      { _id: 's2', n: 2, total: 200, avg: 100, min: 0, max: new Date('2024-03-03T23:59:59Z'), first: 'carol', last: 'carol', all: ['carol', 'carol'], staff: ['carol'] }
+      {
+        _id: 's1',
+        n: 3,
+        total: 175,
+        avg: 175 / 3,
+        min: 25,
+        max: new Date('2024-03-02T02:00:00Z'),
+        first: 'alice',
+        last: 'alice',
+        all: ['alice', 'bob', 'alice'],
+        staff: ['alice', 'bob']
+      },
+      {
+        _id: 's2',
+        n: 2,
+        total: 200,
+        avg: 100,
+        min: 0,
+        max: new Date('2024-03-03T23:59:59Z'),
+        first: 'carol',
+        last: 'carol',
+        all: ['carol', 'carol'],
+        staff: ['carol']
+      }
     ])
   })
 
   test('_id may be null (one group) or an object of field references', async () => {
-    const one = await t.db.collection(events).aggregate().group({ _id: null, total: $().sum('$amount') }).end()
+    const one = await t.db
+      .collection(events)
+      .aggregate()
+      .group({ _id: null, total: $().sum('$amount') })
+      .end()
     expect(one.list).toEqual([{ _id: null, total: 375 }])
-    const pairs = await t.db.collection(events).aggregate().group({ _id: { store: '$store', staff: '$staff' }, n: $().sum(1) }).sort({ '_id.store': 1, '_id.staff': 1 }).end()
+    const pairs = await t.db
+      .collection(events)
+      .aggregate()
+      .group({ _id: { store: '$store', staff: '$staff' }, n: $().sum(1) })
+      .sort({ '_id.store': 1, '_id.staff': 1 })
+      .end()
     expect(pairs.list).toEqual([
       { _id: { store: 's1', staff: 'alice' }, n: 2 },
       { _id: { store: 's1', staff: 'bob' }, n: 1 },
@@ -98,7 +129,11 @@ describe('group', () => {
       .collection(events)
       .aggregate()
       .match({ _id: 'e2' })
-      .project({ _id: 0, utc: $().dateToString({ date: '$at' }), cn: $().dateToString({ date: '$at', format: '%Y/%m/%d %H:%M:%S', timezone: 'Asia/Shanghai' }) })
+      .project({
+        _id: 0,
+        utc: $().dateToString({ date: '$at' }),
+        cn: $().dateToString({ date: '$at', format: '%Y/%m/%d %H:%M:%S', timezone: 'Asia/Shanghai' })
+      })
       .end()
     expect(res.list).toEqual([{ utc: '2024-03-01T16:30:00.000Z', cn: '2024/03/02 00:30:00' }])
   })
@@ -107,7 +142,14 @@ describe('group', () => {
 describe('other stages', () => {
   test('match (where syntax) + sort + skip + limit', async () => {
     const _ = t.db.command
-    const res = await t.db.collection(events).aggregate().match({ amount: _.gt(0) }).sort({ amount: -1 }).skip(1).limit(2).end()
+    const res = await t.db
+      .collection(events)
+      .aggregate()
+      .match({ amount: _.gt(0) })
+      .sort({ amount: -1 })
+      .skip(1)
+      .limit(2)
+      .end()
     expect(res.list.map((d) => (d as { _id: string })._id)).toEqual(['e1', 'e2'])
   })
 
@@ -133,24 +175,53 @@ describe('other stages', () => {
   test('count and unwind', async () => {
     const cnt = await t.db.collection(events).aggregate().match({ store: 's1' }).count('n').end()
     expect(cnt.list).toEqual([{ n: 3 }])
-    const tags = await t.db.collection(events).aggregate().unwind('$tags').group({ _id: '$tags', n: $().sum(1) }).sort({ _id: 1 }).end()
-    expect(tags.list).toEqual([{ _id: 'big', n: 2 }, { _id: 'paid', n: 5 }])
+    const tags = await t.db
+      .collection(events)
+      .aggregate()
+      .unwind('$tags')
+      .group({ _id: '$tags', n: $().sum(1) })
+      .sort({ _id: 1 })
+      .end()
+    expect(tags.list).toEqual([
+      { _id: 'big', n: 2 },
+      { _id: 'paid', n: 5 }
+    ])
   })
 
   test('match after group filters computed documents', async () => {
     const _ = t.db.command
-    const res = await t.db.collection(events).aggregate().group({ _id: '$staff', total: $().sum('$amount') }).match({ total: _.gte(100) }).sort({ total: -1 }).end()
-    expect(res.list).toEqual([{ _id: 'carol', total: 200 }, { _id: 'alice', total: 125 }])
+    const res = await t.db
+      .collection(events)
+      .aggregate()
+      .group({ _id: '$staff', total: $().sum('$amount') })
+      .match({ total: _.gte(100) })
+      .sort({ total: -1 })
+      .end()
+    expect(res.list).toEqual([
+      { _id: 'carol', total: 200 },
+      { _id: 'alice', total: 125 }
+    ])
   })
 
   test('unsupported stages and operators throw naming themselves', async () => {
     const agg = t.db.collection(events).aggregate() as unknown as Record<string, (...a: unknown[]) => unknown>
     expect(() => agg.lookup({})).toThrow(/Aggregate\.lookup/)
     expect(() => ($() as Record<string, (a: unknown) => unknown>).stdDevPop('$amount')).toThrow(/stdDevPop/)
-    await rejectionOf(() => t.db.collection(events).aggregate().project({ x: { $regexMatch: { input: '$staff' } } }).end())
+    await rejectionOf(() =>
+      t.db
+        .collection(events)
+        .aggregate()
+        .project({ x: { $regexMatch: { input: '$staff' } } })
+        .end()
+    )
   })
 
   test('a $ key in match is refused like in where()', () => {
-    expect(() => t.db.collection(events).aggregate().match({ amount: { $gt: 0 } })).toThrow(/\$gt/)
+    expect(() =>
+      t.db
+        .collection(events)
+        .aggregate()
+        .match({ amount: { $gt: 0 } })
+    ).toThrow(/\$gt/)
   })
 })

@@ -22,7 +22,9 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const get = (q: (c: ReturnType<Target['db']['collection']>) => { get(): Promise<{ data: unknown[] }> }) =>
-  q(t.db.collection(name)).get().then((r) => r.data.length)
+  q(t.db.collection(name))
+    .get()
+    .then((r) => r.data.length)
 
 test('get() without limit() returns at most 100 records', async () => {
   expect(await get((c) => c)).toBe(100)
@@ -65,7 +67,11 @@ test('count() is not capped', async () => {
 test('aggregate() returns 20 records unless limit() is given', async () => {
   expect((await t.db.collection(name).aggregate().match({ even: true }).end()).list).toHaveLength(20)
   expect((await t.db.collection(name).aggregate().match({ even: true }).limit(600).end()).list).toHaveLength(600)
-  const grouped = await t.db.collection(name).aggregate().group({ _id: '$i', n: t.db.command.aggregate.sum(1) }).end()
+  const grouped = await t.db
+    .collection(name)
+    .aggregate()
+    .group({ _id: '$i', n: t.db.command.aggregate.sum(1) })
+    .end()
   expect(grouped.list).toHaveLength(20)
 })
 

@@ -28,14 +28,21 @@ test('writes issued together each succeed or fail on their own', async () => {
   expect(results.map(settledAs)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected'])
   expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ errCode: -502001 })
   const docs = (await c.orderBy('_id', 'asc').get()).data
-  expect(docs).toEqual([{ _id: 'a', n: 1 }, { _id: 'b', n: 2 }, { _id: 'taken', n: 1 }])
+  expect(docs).toEqual([
+    { _id: 'a', n: 1 },
+    { _id: 'b', n: 2 },
+    { _id: 'taken', n: 1 }
+  ])
 })
 
 test('a transaction that loses a race for an _id leaves none of its writes, and the winner stands', async () => {
   const name = t.name('race')
   const c = t.db.collection(name)
   const tx = await t.db.startTransaction()
-  await tx.collection(name).doc('side').set({ data: { by: 'tx' } })
+  await tx
+    .collection(name)
+    .doc('side')
+    .set({ data: { by: 'tx' } })
   await tx.collection(name).add({ data: { _id: 'prize', by: 'tx' } })
   // the same _id from outside, issued in the same moment as the commit
   const [outside, commit] = await Promise.allSettled([c.add({ data: { _id: 'prize', by: 'outside' } }), tx.commit()])
@@ -57,7 +64,14 @@ test('concurrent increments of one counter are all counted', async () => {
   const _ = t.db.command
   await Promise.all([
     ...Array.from({ length: 40 }, () => c.doc('k').update({ data: { n: _.inc(1) } })),
-    ...Array.from({ length: 40 }, () => t.db.runTransaction(async (tx) => { await tx.collection(c.collectionName).doc('k').update({ data: { n: _.inc(1) } }) }))
+    ...Array.from({ length: 40 }, () =>
+      t.db.runTransaction(async (tx) => {
+        await tx
+          .collection(c.collectionName)
+          .doc('k')
+          .update({ data: { n: _.inc(1) } })
+      })
+    )
   ])
   expect((await c.doc('k').get()).data).toEqual({ _id: 'k', n: 80 })
 })

@@ -19,7 +19,13 @@ beforeAll(() => {
     collections: {
       [FANS]: {
         indexes: [
-          { name: 'store_created', keys: [{ field: 'storeId', direction: 1 }, { field: 'createdAt', direction: -1 }] },
+          {
+            name: 'store_created',
+            keys: [
+              { field: 'storeId', direction: 1 },
+              { field: 'createdAt', direction: -1 }
+            ]
+          },
           { name: 'owner', keys: [{ field: 'owner.staffId', direction: 1 }] }
         ]
       }
@@ -73,7 +79,21 @@ localOnly('an unindexed field scans (sanity check of the assertion above)', () =
 // through the index must see every kind of write at once.
 localOnly('an index answers after every kind of write: update, set, where().update(), transaction, remove', async () => {
   const name = t.name('follow')
-  localOf(t).ensureIndexes({ collections: { [name]: { indexes: [{ name: 'owner', keys: [{ field: 'owner.staffId', direction: 1 }, { field: 'n', direction: 1 }] }] } } })
+  localOf(t).ensureIndexes({
+    collections: {
+      [name]: {
+        indexes: [
+          {
+            name: 'owner',
+            keys: [
+              { field: 'owner.staffId', direction: 1 },
+              { field: 'n', direction: 1 }
+            ]
+          }
+        ]
+      }
+    }
+  })
   const c = t.db.collection(name)
   const owned = async (staffId: string) => (await c.where({ owner: { staffId } }).orderBy('n', 'asc').get()).data.map((d) => d._id)
   expect(plan(c.where({ owner: { staffId: 'a' } }).orderBy('n', 'asc'))).toMatch(/USING INDEX/)
@@ -85,7 +105,10 @@ localOnly('an index answers after every kind of write: update, set, where().upda
   expect(await owned('b')).toEqual(['d2', 'd1'])
   await c.where({ n: t.db.command.gte(3) }).update({ data: { 'owner.staffId': 'c' } })
   await t.db.runTransaction(async (tx) => {
-    await tx.collection(name).doc('d0').update({ data: { n: 9 } })
+    await tx
+      .collection(name)
+      .doc('d0')
+      .update({ data: { n: 9 } })
     await tx.collection(name).doc('d2').remove()
   })
   expect(await owned('a')).toEqual(['d0'])

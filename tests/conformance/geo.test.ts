@@ -19,7 +19,12 @@ function haversine(lng1: number, lat1: number, lng2: number, lat2: number): numb
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)))
 }
 
-interface Pt { _id: string; lng: number; lat: number; kind: string }
+interface Pt {
+  _id: string
+  lng: number
+  lat: number
+  kind: string
+}
 let t: Target
 let name: string
 const points: Pt[] = []
@@ -39,15 +44,27 @@ beforeAll(async () => {
     }
   })
   let seed = 7
-  const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
   for (let i = 0; i < 2000; i++) {
     const region = i % 4
     let lng: number
     let lat: number
-    if (region === 0) { lng = rnd() * 360 - 180; lat = rnd() * 180 - 90 } // anywhere
-    else if (region === 1) { lng = rnd() < 0.5 ? 179 + rnd() : -180 + rnd(); lat = rnd() * 20 - 10 } // around the antimeridian
-    else if (region === 2) { lng = rnd() * 360 - 180; lat = rnd() < 0.5 ? 85 + rnd() * 5 : -85 - rnd() * 5 } // near the poles
-    else { lng = 113 + rnd(); lat = 23 + rnd() } // a dense city
+    if (region === 0) {
+      lng = rnd() * 360 - 180
+      lat = rnd() * 180 - 90
+    } // anywhere
+    else if (region === 1) {
+      lng = rnd() < 0.5 ? 179 + rnd() : -180 + rnd()
+      lat = rnd() * 20 - 10
+    } // around the antimeridian
+    else if (region === 2) {
+      lng = rnd() * 360 - 180
+      lat = rnd() < 0.5 ? 85 + rnd() * 5 : -85 - rnd() * 5
+    } // near the poles
+    else {
+      lng = 113 + rnd()
+      lat = 23 + rnd()
+    } // a dense city
     const p = { _id: `p${i}`, lng, lat, kind: i % 3 === 0 ? 'flagship' : 'outlet' }
     points.push(p)
   }
@@ -76,8 +93,16 @@ const CENTERS: Array<[string, number, number]> = [
 describe('db.command.geoNear', () => {
   localOnly.each(CENTERS)('nearest 50 around the %s equal a brute-force haversine sort', async (_label, lng, lat) => {
     const _ = t.db.command
-    const got = await t.db.collection(name).where({ location: _.geoNear({ geometry: t.db.Geo.Point(lng, lat) }) }).limit(50).get()
-    expect(got.data.map((d) => d._id)).toEqual(brute(lng, lat).slice(0, 50).map((x) => x.id))
+    const got = await t.db
+      .collection(name)
+      .where({ location: _.geoNear({ geometry: t.db.Geo.Point(lng, lat) }) })
+      .limit(50)
+      .get()
+    expect(got.data.map((d) => d._id)).toEqual(
+      brute(lng, lat)
+        .slice(0, 50)
+        .map((x) => x.id)
+    )
   })
 
   // The index keeps 32-bit floats (about a metre at these longitudes): points closer together than that
@@ -90,7 +115,10 @@ describe('db.command.geoNear', () => {
     const pts = Array.from({ length: 40 }, (_v, i) => ({ _id: `c${i}`, lng: 121.5 + ((i * 7) % 40) * 1e-7, lat: 31.2 + ((i * 13) % 40) * 1e-7 }))
     for (const p of pts) await c.add({ data: { _id: p._id, location: t.db.Geo.Point(p.lng, p.lat) } })
     const want = pts.map((p) => ({ id: p._id, d: haversine(121.49999, 31.19999, p.lng, p.lat) })).sort((a, b) => a.d - b.d)
-    const got = await c.where({ location: _.geoNear({ geometry: t.db.Geo.Point(121.49999, 31.19999) }) }).limit(10).get()
+    const got = await c
+      .where({ location: _.geoNear({ geometry: t.db.Geo.Point(121.49999, 31.19999) }) })
+      .limit(10)
+      .get()
     expect(got.data.map((d) => d._id)).toEqual(want.slice(0, 10).map((x) => x.id))
   })
 
@@ -99,7 +127,11 @@ describe('db.command.geoNear', () => {
     for (const [, lng, lat] of CENTERS) {
       const q = { location: _.geoNear({ geometry: t.db.Geo.Point(lng, lat), minDistance: 50_000, maxDistance: 1_500_000 }) }
       const got = (await t.db.collection(name).where(q).limit(1000).get()).data.map((d) => d._id)
-      expect(got).toEqual(brute(lng, lat, { min: 50_000, max: 1_500_000 }).slice(0, 1000).map((x) => x.id))
+      expect(got).toEqual(
+        brute(lng, lat, { min: 50_000, max: 1_500_000 })
+          .slice(0, 1000)
+          .map((x) => x.id)
+      )
     }
   })
 
@@ -108,21 +140,36 @@ describe('db.command.geoNear', () => {
     const q = { location: _.geoNear({ geometry: t.db.Geo.Point(179.99, -5) }) }
     const pages: unknown[] = []
     for (let skip = 0; skip < 60; skip += 20) pages.push(...(await t.db.collection(name).where(q).skip(skip).limit(20).get()).data.map((d) => d._id))
-    expect(pages).toEqual(brute(179.99, -5).slice(0, 60).map((x) => x.id))
+    expect(pages).toEqual(
+      brute(179.99, -5)
+        .slice(0, 60)
+        .map((x) => x.id)
+    )
   })
 
   localOnly('other where conditions combine with geoNear; default limit still 100', async () => {
     const _ = t.db.command
-    const got = await t.db.collection(name).where({ kind: 'flagship', location: _.geoNear({ geometry: t.db.Geo.Point(113.2, 23.2) }) }).get()
+    const got = await t.db
+      .collection(name)
+      .where({ kind: 'flagship', location: _.geoNear({ geometry: t.db.Geo.Point(113.2, 23.2) }) })
+      .get()
     expect(got.data).toHaveLength(100)
-    expect(got.data.map((d) => d._id)).toEqual(brute(113.2, 23.2, { kind: 'flagship' }).slice(0, 100).map((x) => x.id))
+    expect(got.data.map((d) => d._id)).toEqual(
+      brute(113.2, 23.2, { kind: 'flagship' })
+        .slice(0, 100)
+        .map((x) => x.id)
+    )
   })
 
   localOnly('the index follows writes: a moved point is found at its new place, a removed one is gone', async () => {
     const _ = t.db.command
     const c = t.db.collection(name)
     await c.add({ data: { _id: 'mover', kind: 'x', location: t.db.Geo.Point(0.001, 0.001) } })
-    const near = (lng: number, lat: number) => c.where({ location: _.geoNear({ geometry: t.db.Geo.Point(lng, lat), maxDistance: 1000 }) }).get().then((r) => r.data.map((d) => d._id))
+    const near = (lng: number, lat: number) =>
+      c
+        .where({ location: _.geoNear({ geometry: t.db.Geo.Point(lng, lat), maxDistance: 1000 }) })
+        .get()
+        .then((r) => r.data.map((d) => d._id))
     expect(await near(0, 0)).toEqual(['mover'])
     await c.doc('mover').update({ data: { location: t.db.Geo.Point(-60.001, -30.001) } })
     expect(await near(0, 0)).toEqual([])
@@ -183,6 +230,12 @@ describe('Aggregate.geoNear', () => {
   })
 
   localOnly('geoNear must be the first stage', () => {
-    expect(() => t.db.collection(name).aggregate().match({}).geoNear({ near: t.db.Geo.Point(0, 0), spherical: true, distanceField: 'd' })).toThrow(/first stage/)
+    expect(() =>
+      t.db
+        .collection(name)
+        .aggregate()
+        .match({})
+        .geoNear({ near: t.db.Geo.Point(0, 0), spherical: true, distanceField: 'd' })
+    ).toThrow(/first stage/)
   })
 })

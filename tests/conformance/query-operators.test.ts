@@ -8,8 +8,7 @@ import { createTarget, rejectionOf, type Target } from './db-under-test'
 
 let t: Target
 let name: string
-const ids = async (q: unknown): Promise<string[]> =>
-  ((await t.db.collection(name).where(q).limit(1000).get()).data.map((d) => String(d._id))).sort()
+const ids = async (q: unknown): Promise<string[]> => (await t.db.collection(name).where(q).limit(1000).get()).data.map((d) => String(d._id)).sort()
 
 beforeAll(async () => {
   t = createTarget()
@@ -19,7 +18,15 @@ beforeAll(async () => {
     { _id: 'a', n: 1, s: 'apple', ok: true, style: { color: 'red', size: 'L' }, tags: ['x', 'y'], numbers: [10, 20, 30], at: new Date('2024-01-01T00:00:00Z') },
     { _id: 'b', n: 5, s: 'banana', ok: false, style: { color: 'blue' }, tags: ['y'], numbers: [20, 40], at: new Date('2024-06-01T00:00:00Z') },
     { _id: 'c', n: 10, s: 'cherry', ok: 1, nil: null, tags: [], at: new Date('2025-01-01T00:00:00Z') },
-    { _id: 'd', n: '5', s: 'date', items: [{ sku: 'p1', qty: 2 }, { sku: 'p2', qty: 9 }] },
+    {
+      _id: 'd',
+      n: '5',
+      s: 'date',
+      items: [
+        { sku: 'p1', qty: 2 },
+        { sku: 'p2', qty: 9 }
+      ]
+    },
     { _id: 'e', s: 'elder', n: 0 }
   ]
   for (const data of docs) await c.add({ data })
@@ -127,7 +134,10 @@ describe('ordering and paging', () => {
   test('orderBy on several fields, skip and limit', async () => {
     const c = t.db.collection(t.name('order'))
     const rows = [
-      { _id: '1', g: 'b', v: 1 }, { _id: '2', g: 'a', v: 2 }, { _id: '3', g: 'b', v: 3 }, { _id: '4', g: 'a', v: 1 }
+      { _id: '1', g: 'b', v: 1 },
+      { _id: '2', g: 'a', v: 2 },
+      { _id: '3', g: 'b', v: 3 },
+      { _id: '4', g: 'a', v: 1 }
     ]
     for (const data of rows) await c.add({ data })
     const got = (await c.orderBy('g', 'asc').orderBy('v', 'desc').get()).data.map((d) => d._id)
@@ -162,9 +172,10 @@ describe('SQL and in-memory evaluation agree', () => {
   test('200 random queries over 300 random documents give the same results both ways', async () => {
     const c = t.db.collection(t.name('fuzz'))
     let seed = 42
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
-    const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
-    const values = (): unknown => pick<unknown>([0, 1, 2, 3, 2.5, -1, '1', '2', 'a', 'b', true, false, null, new Date(1e12), new Date(2e12), [1, 2], ['a'], { x: 1 }])
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
+    const values = (): unknown =>
+      pick<unknown>([0, 1, 2, 3, 2.5, -1, '1', '2', 'a', 'b', true, false, null, new Date(1e12), new Date(2e12), [1, 2], ['a'], { x: 1 }])
     // p holds arrays sometimes (JS path via lc_match); q, r and o.k never do (pure SQL path)
     const noArrays = (): unknown => {
       const v = values()
@@ -179,8 +190,15 @@ describe('SQL and in-memory evaluation agree', () => {
     }
     const cmd = _()
     const ops = [
-      (v: unknown) => v, (v: unknown) => cmd.eq(v), (v: unknown) => cmd.neq(v), (v: unknown) => cmd.gt(v), (v: unknown) => cmd.gte(v),
-      (v: unknown) => cmd.lt(v), (v: unknown) => cmd.lte(v), (v: unknown) => cmd.in([v, values()]), (v: unknown) => cmd.nin([v]),
+      (v: unknown) => v,
+      (v: unknown) => cmd.eq(v),
+      (v: unknown) => cmd.neq(v),
+      (v: unknown) => cmd.gt(v),
+      (v: unknown) => cmd.gte(v),
+      (v: unknown) => cmd.lt(v),
+      (v: unknown) => cmd.lte(v),
+      (v: unknown) => cmd.in([v, values()]),
+      (v: unknown) => cmd.nin([v]),
       () => cmd.exists(rnd() < 0.5)
     ]
     const scalar = (): unknown => pick<unknown>([0, 1, 2, 2.5, '1', 'a', 'b', true, false, null, new Date(1e12), new Date(1.5e12)])
@@ -188,7 +206,7 @@ describe('SQL and in-memory evaluation agree', () => {
     for (let i = 0; i < 200; i++) {
       const q = rnd() < 0.3 ? cmd.or([cond(), cond()]) : rnd() < 0.5 ? { ...cond(), ...cond() } : cond()
       const viaSql = ((await c.where(q).limit(1000).get()).data.map((d) => d._id) as string[]).sort()
-      const viaJs = ((await c.aggregate().addFields({ zz: 1 }).match(q).limit(1000).end()).list.map((d) => (d as { _id: string })._id)).sort()
+      const viaJs = (await c.aggregate().addFields({ zz: 1 }).match(q).limit(1000).end()).list.map((d) => (d as { _id: string })._id).sort()
       expect({ i, viaSql }).toEqual({ i, viaSql: viaJs })
     }
   })

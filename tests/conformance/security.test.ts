@@ -45,7 +45,12 @@ describe('$ keys in where()', () => {
   })
 
   test('aggregate match refuses $ keys too', () => {
-    expect(() => t.db.collection(name).aggregate().match({ role: { $in: ['manager'] } })).toThrow(/\$in/)
+    expect(() =>
+      t.db
+        .collection(name)
+        .aggregate()
+        .match({ role: { $in: ['manager'] } })
+    ).toThrow(/\$in/)
   })
 
   test('an undefined id never widens a query', async () => {

@@ -27,8 +27,14 @@ test('runTransaction commits every single-document operation and resolves with t
   await c.add({ data: { _id: 'gone' } })
   const result = await t.db.runTransaction(async (tx) => {
     const a = await tx.collection(name).doc('a').get()
-    await tx.collection(name).doc('a').update({ data: { amount: _().inc(-10) } })
-    await tx.collection(name).doc('b').set({ data: { amount: 10 } })
+    await tx
+      .collection(name)
+      .doc('a')
+      .update({ data: { amount: _().inc(-10) } })
+    await tx
+      .collection(name)
+      .doc('b')
+      .set({ data: { amount: 10 } })
     await tx.collection(name).doc('gone').remove()
     const added = await tx.collection(name).add({ data: { _id: 'log1', note: 'transfer' } })
     return { before: a.data?.amount, added: added._id }
@@ -45,7 +51,10 @@ test('a transaction reads its own writes; others do not see them before commit',
   const c = t.db.collection(name)
   await c.add({ data: { _id: 'x', n: 1 } })
   const tx = await t.db.startTransaction()
-  await tx.collection(name).doc('x').update({ data: { n: _().inc(5) } })
+  await tx
+    .collection(name)
+    .doc('x')
+    .update({ data: { n: _().inc(5) } })
   expect((await tx.collection(name).doc('x').get()).data?.n).toBe(6)
   expect((await c.doc('x').get()).data?.n).toBe(1)
   await tx.commit()
@@ -60,7 +69,10 @@ test('transaction.rollback(reason) leaves nothing written and runTransaction rej
   const before = t.local ? localOf(t).snapshot() : null
   const reason = await rejectionOf(() =>
     t.db.runTransaction(async (tx) => {
-      await tx.collection(name).doc('acct').update({ data: { amount: _().inc(-10) } })
+      await tx
+        .collection(name)
+        .doc('acct')
+        .update({ data: { amount: _().inc(-10) } })
       await tx.collection(name).add({ data: { _id: 'receipt' } })
       await tx.rollback({ code: 'INSUFFICIENT' })
     })
@@ -78,7 +90,10 @@ test('an exception in the callback rolls everything back and rejects with that e
   const boom = new Error('boom')
   const err = await rejectionOf(() =>
     t.db.runTransaction(async (tx) => {
-      await tx.collection(name).doc('k').update({ data: { n: 1 } })
+      await tx
+        .collection(name)
+        .doc('k')
+        .update({ data: { n: 1 } })
       throw boom
     })
   )
@@ -93,7 +108,10 @@ test('50 concurrent transactions incrementing one counter give the exact total',
     Array.from({ length: 50 }, () =>
       t.db.runTransaction(async (tx) => {
         await tick()
-        await tx.collection(name).doc('counter').update({ data: { n: _().inc(1) } })
+        await tx
+          .collection(name)
+          .doc('counter')
+          .update({ data: { n: _().inc(1) } })
         await tick()
       })
     )
@@ -107,7 +125,10 @@ test('two workers each running 100 increment transactions lose no update (+200)'
   const worker = async (): Promise<void> => {
     for (let i = 0; i < 100; i++) {
       await t.db.runTransaction(async (tx) => {
-        await tx.collection(name).doc('day').update({ data: { visits: _().inc(1) } })
+        await tx
+          .collection(name)
+          .doc('day')
+          .update({ data: { visits: _().inc(1) } })
         await tick()
       })
     }
@@ -126,7 +147,10 @@ test('concurrent read-modify-write transactions conflict and are retried to a co
         attempts++
         const { data } = await tx.collection(name).doc('stock').get()
         await tick() // let the other transactions read the same version
-        await tx.collection(name).doc('stock').set({ data: { left: (data?.left as number) - 1 } })
+        await tx
+          .collection(name)
+          .doc('stock')
+          .set({ data: { left: (data?.left as number) - 1 } })
       })
     )
   )
@@ -142,7 +166,12 @@ test('writing a document changed since the transaction read it fails with the co
   const tx = await t.db.startTransaction()
   const read = await tx.collection(name).doc('doc').get()
   await c.doc('doc').update({ data: { category: 'changed outside' } })
-  const err = await rejectionOf(() => tx.collection(name).doc('doc').update({ data: { category: `${String(read.data?.category)}!` } }))
+  const err = await rejectionOf(() =>
+    tx
+      .collection(name)
+      .doc('doc')
+      .update({ data: { category: `${String(read.data?.category)}!` } })
+  )
   expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
   expect(err.errMsg).toMatch(/TransactionConflict|TransactionBusy/)
   expect((await c.doc('doc').get()).data?.category).toBe('changed outside')
@@ -157,7 +186,10 @@ test('a transaction that read a counter before incrementing it is conflict-check
     attempt++
     const { data } = await tx.collection(name).doc('cnt').get()
     if (attempt === 1) await c.doc('cnt').update({ data: { n: _().inc(100) } }) // someone else commits in between
-    await tx.collection(name).doc('cnt').update({ data: { n: _().inc(1), seenBy: _().push(data?.n) } })
+    await tx
+      .collection(name)
+      .doc('cnt')
+      .update({ data: { n: _().inc(1), seenBy: _().push(data?.n) } })
   })
   expect(attempt).toBe(2)
   expect((await c.doc('cnt').get()).data).toMatchObject({ n: 101, seenBy: [100] })
@@ -173,7 +205,10 @@ test('runTransaction gives up after `times` retries and rejects with the conflic
       calls++
       await tx.collection(name).doc('hot').get()
       await c.doc('hot').update({ data: { n: _().inc(1) } })
-      await tx.collection(name).doc('hot').update({ data: { n: 0 } })
+      await tx
+        .collection(name)
+        .doc('hot')
+        .update({ data: { n: 0 } })
     }, 2)
   )
   expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
@@ -207,7 +242,10 @@ test('add() of an existing _id inside a transaction fails and nothing of the tra
   await c.add({ data: { _id: 'dup' } })
   const err = await rejectionOf(() =>
     t.db.runTransaction(async (tx) => {
-      await tx.collection(name).doc('other').set({ data: { a: 1 } })
+      await tx
+        .collection(name)
+        .doc('other')
+        .set({ data: { a: 1 } })
       await tx.collection(name).add({ data: { _id: 'dup' } })
     })
   )
@@ -224,8 +262,13 @@ test('startTransaction: commit applies, rollback discards, and a finished transa
   const tx2 = await t.db.startTransaction()
   await tx2.collection(name).add({ data: { _id: 'dropped' } })
   await tx2.rollback()
-  expect(((await c.get()).data.map((d) => d._id))).toEqual(['kept'])
-  const err = await rejectionOf(() => tx1.collection(name).doc('kept').set({ data: { a: 1 } }))
+  expect((await c.get()).data.map((d) => d._id)).toEqual(['kept'])
+  const err = await rejectionOf(() =>
+    tx1
+      .collection(name)
+      .doc('kept')
+      .set({ data: { a: 1 } })
+  )
   expect(err.code).toBe('DATABASE_TRANSACTION_FAIL')
 })
 
@@ -235,7 +278,10 @@ localOnly('a failed commit writes nothing (snapshot unchanged)', async () => {
   await c.add({ data: { _id: 'a', n: 1 } })
   const tx = await t.db.startTransaction()
   await tx.collection(name).doc('a').get()
-  await tx.collection(name).doc('new').set({ data: { x: 1 } })
+  await tx
+    .collection(name)
+    .doc('new')
+    .set({ data: { x: 1 } })
   await c.doc('a').update({ data: { n: 2 } })
   const before = localOf(t).snapshot()
   await rejectionOf(() => tx.commit())

@@ -12,7 +12,9 @@ beforeAll(() => {
 })
 afterAll(() => t.close())
 
-async function seed(data: Record<string, unknown>): Promise<{ id: string; get(): Promise<Record<string, unknown>>; update(d: Record<string, unknown>): Promise<unknown> }> {
+async function seed(
+  data: Record<string, unknown>
+): Promise<{ id: string; get(): Promise<Record<string, unknown>>; update(d: Record<string, unknown>): Promise<unknown> }> {
   const c = t.db.collection(t.name('upd'))
   const { _id } = await c.add({ data })
   return {

@@ -59,13 +59,32 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
     const shopper = `e2e-other-store-${Date.now()}`
     const staffCode = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
     const checkin = await e2e.cloud.call<Ok<{ couponsIssued: Array<{ code: string }> }>>('checkin', { scene: staffCode.data.scene }, shopper)
-    const { templateId } = (await e2e.cloud.call<Ok<{ template: { templateId: string } }>>(
-      'saveCouponTemplate',
-      { template: { title: '静安寺店专享', kind: 'amount_off', value: 500, thresholdFen: 0, validity: { type: 'days', days: 7 }, stock: 10, perFanLimit: 1, trigger: 'manual', storeIds: ['st01'], paused: false } },
-      'demo-manager'
-    )).data.template
+    const { templateId } = (
+      await e2e.cloud.call<Ok<{ template: { templateId: string } }>>(
+        'saveCouponTemplate',
+        {
+          template: {
+            title: '静安寺店专享',
+            kind: 'amount_off',
+            value: 500,
+            thresholdFen: 0,
+            validity: { type: 'days', days: 7 },
+            stock: 10,
+            perFanLimit: 1,
+            trigger: 'manual',
+            storeIds: ['st01'],
+            paused: false
+          }
+        },
+        'demo-manager'
+      )
+    ).data.template
     const session = await e2e.cloud.call<Ok<{ fan: { memberCode: string } }>>('session', {}, shopper)
-    const issued = await e2e.cloud.call<Ok<{ coupon: { code: string } }>>('issueCoupon', { templateId, memberCode: session.data.fan.memberCode, requestId: 'e2e-1' }, 'demo-manager')
+    const issued = await e2e.cloud.call<Ok<{ coupon: { code: string } }>>(
+      'issueCoupon',
+      { templateId, memberCode: session.data.fan.memberCode, requestId: 'e2e-1' },
+      'demo-manager'
+    )
     expect(checkin.ok && issued.ok).toBe(true)
 
     const till = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-3') // 张伟, 人民广场店
@@ -101,7 +120,10 @@ describe('coupons: wallet, redemption at the till, wallet again (journey 3)', ()
     await page.locator('.tpl-row', { hasText: title }).locator('.tpl-issue').click()
     await typeInto(page, 'issue-member-code', session.data.fan.memberCode)
     await page.locator('.issue-submit').click()
-    await page.locator('.issue-note').getByText(/已发放/).waitFor()
+    await page
+      .locator('.issue-note')
+      .getByText(/已发放/)
+      .waitFor()
     await page.getByText('已发 1 / 20').first().waitFor()
     await screenshot(page, 'manager-coupon-templates')
 

@@ -4,7 +4,8 @@ const e2e = e2eSession()
 
 type Ok<T> = { ok: true; data: T }
 type Wallet = Ok<{ usable: Array<{ title: string }> }>
-const groupCoupons = async (openid: string) => (await e2e.cloud.call<Wallet>('wallet', {}, openid)).data.usable.filter((c) => c.title.startsWith('进群礼')).length
+const groupCoupons = async (openid: string) =>
+  (await e2e.cloud.call<Wallet>('wallet', {}, openid)).data.usable.filter((c) => c.title.startsWith('进群礼')).length
 
 describe('community group (journey 4)', () => {
   it('after check-in the shopper opens "join our group", sees the code, taps "I\'ve joined" and gets the group coupon once', async () => {
@@ -35,7 +36,11 @@ describe('community group (journey 4)', () => {
   })
 
   it("the manager's page shows the member count and the days left, with the warning badge before the last code expires", async () => {
-    const before = await e2e.cloud.call<Ok<{ groups: Array<{ groupId: string; members: number; daysLeft: number }> }>>('groupCodes', { storeId: 'st01' }, 'demo-manager')
+    const before = await e2e.cloud.call<Ok<{ groups: Array<{ groupId: string; members: number; daysLeft: number }> }>>(
+      'groupCodes',
+      { storeId: 'st01' },
+      'demo-manager'
+    )
     const g = before.data.groups.find((x) => x.groupId === 'gr-st01-1')!
     const page = await pageAs(e2e.browser, e2e.cloud.url, 'demo-manager')
     await page.goto(`${e2e.cloud.url}/#/manager/pages/groups/index?storeId=st01`)
@@ -46,7 +51,9 @@ describe('community group (journey 4)', () => {
     await page.locator('.group-warning').waitFor()
     await screenshot(page, 'manager-groups')
     const outbox = (await (await fetch(`${e2e.cloud.url}/dev/outbox`)).json()) as Array<{ kind: string; page?: string }> | { messages?: unknown[] }
-    const messages = (Array.isArray(outbox) ? outbox : ((outbox.messages ?? []) as Array<{ kind: string; page?: string }>)).filter((m) => m.page?.includes('storeId=st01'))
+    const messages = (Array.isArray(outbox) ? outbox : ((outbox.messages ?? []) as Array<{ kind: string; page?: string }>)).filter((m) =>
+      m.page?.includes('storeId=st01')
+    )
     expect(messages.length).toBeGreaterThan(0)
   })
 

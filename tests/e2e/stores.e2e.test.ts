@@ -4,7 +4,15 @@ import { e2eSession, pageAs, screenshot, settledCount } from '../support/browser
 const e2e = e2eSession()
 
 // ~150 m from the nearby page's demo location (静安寺, 121.4456, 31.2235, GCJ-02): nearer than 中山公园店.
-const NEW_STORE = { name: '愚园路店', city: '上海', address: '上海市长宁区愚园路1088号', longitude: '121.4471', latitude: '31.2243', hours: '08:00-21:00', phone: '021-62990000' }
+const NEW_STORE = {
+  name: '愚园路店',
+  city: '上海',
+  address: '上海市长宁区愚园路1088号',
+  longitude: '121.4471',
+  latitude: '31.2243',
+  hours: '08:00-21:00',
+  phone: '021-62990000'
+}
 
 async function openStores(): Promise<Page> {
   const page = await pageAs(e2e.browser, e2e.cloud.url, 'demo-manager')

@@ -110,7 +110,9 @@ describe('flagged staff codes', () => {
     expect(await myFans('demo-staff-1')).toBe(3)
 
     const team = expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager'))
-    expect(team.flags).toEqual([expect.objectContaining({ staffId: 'sf01', staffName: team.members.find((m) => m.staffId === 'sf01')!.name, reasons: ['burst'], held: 2, status: 'open' })])
+    expect(team.flags).toEqual([
+      expect.objectContaining({ staffId: 'sf01', staffName: team.members.find((m) => m.staffId === 'sf01')!.name, reasons: ['burst'], held: 2, status: 'open' })
+    ])
     expect(team.members.find((m) => m.staffId === 'sf01')!.fans).toBe(3)
     // the held fans' first visits are the store's, and the counters say so
     const day = chinaDayKey(now)
@@ -130,7 +132,10 @@ describe('flagged staff codes', () => {
     const { flags } = expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager'))
     const flagOf = (staffId: string) => flags.find((f) => f.staffId === staffId)!.flagId
 
-    expect(await t.call('reviewCodeFlag', { flagId: flagOf('sf01'), decision: 'approve' }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await t.call('reviewCodeFlag', { flagId: flagOf('sf01'), decision: 'approve' }, 'demo-store-manager')).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN'
+    })
     const approved = expectOk(await t.call('reviewCodeFlag', { flagId: flagOf('sf01'), decision: 'approve' }, 'demo-manager'))
     expect(approved).toMatchObject({ moved: 2, flag: { status: 'approved', held: 2 } })
     expect(await myFans('demo-staff-1')).toBe(3)
@@ -154,7 +159,7 @@ describe('flagged staff codes', () => {
     expect(flags).toEqual([expect.objectContaining({ staffId: 'sf03', reasons: ['same_device'], held: 1 })])
   })
 
-  it('counts a new shopper refused by the code\'s scan limit towards the code\'s burst too', async () => {
+  it("counts a new shopper refused by the code's scan limit towards the code's burst too", async () => {
     // the burst slot is taken beside the code's own slot, before the refusal is known: erring towards a
     // flag the manager can clear, as for any failed check-in
     await start({ checkinsPerStaffCodePerMinute: 2, burstNewFans: 3, burstWindowMinutes: 10 })

@@ -47,7 +47,11 @@ describe('checkin', () => {
 
   it('1,000 distinct shoppers checking in concurrently leave 1,000 fans and matching counters', async () => {
     // 1,000 scans of one store code at once is over its per-minute limit; the subject here is uniqueness.
-    await t.cloud.db.api().collection('settings').doc('brand').update({ data: { limits: { checkinsPerStoreCodePerMinute: 5000 } } })
+    await t.cloud.db
+      .api()
+      .collection('settings')
+      .doc('brand')
+      .update({ data: { limits: { checkinsPerStoreCodePerMinute: 5000 } } })
     const scene = t.scene('store', 'st02')
     const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => t.call('checkin', { scene }, `crowd-${i}`)))
     expect(results.filter((r) => !r.ok)).toEqual([])
@@ -67,10 +71,18 @@ describe('checkin', () => {
 
   it('refuses a revoked staff code (version bumped) and a deactivated staff member’s code', async () => {
     const old = t.scene('staff', 'sf01', 1)
-    await t.cloud.db.api().collection('staff').doc('sf01').update({ data: { codeVersion: 2 } })
+    await t.cloud.db
+      .api()
+      .collection('staff')
+      .doc('sf01')
+      .update({ data: { codeVersion: 2 } })
     expect(await t.call('checkin', { scene: old }, 'shopper-r')).toMatchObject({ ok: false, code: 'INVALID_CODE' })
     expect(expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01', 2) }, 'shopper-r')).ownerStaff?.staffId).toBe('sf01')
-    await t.cloud.db.api().collection('staff').doc('sf02').update({ data: { active: false } })
+    await t.cloud.db
+      .api()
+      .collection('staff')
+      .doc('sf02')
+      .update({ data: { active: false } })
     expect(await t.call('checkin', { scene: t.scene('staff', 'sf02') }, 'shopper-s')).toMatchObject({ ok: false, code: 'INVALID_CODE' })
   })
 

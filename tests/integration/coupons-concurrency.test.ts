@@ -20,29 +20,32 @@ describe('redemption under concurrency', () => {
   // Over HTTP the losers mostly arrive after the winner committed and are refused by the pre-check;
   // in-process calls started in one tick all pass it and race inside the transaction (traced while
   // writing this: 49 conflicts, each re-run and refused as used). Both must give the same answer.
-  it.each(['http', 'in-process'] as const)('50 concurrent redemptions of one coupon (%s): exactly 1 success and 49 precise "already used" refusals', async (via) => {
-    const checkin = expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'burst-fan'))
-    const { code, couponId } = checkin.couponsIssued[0]
-    const tills = ['demo-staff-1', 'demo-staff-2', 'demo-manager']
-    const redeem = via === 'http' ? t.http : t.call
-    const started = Date.now()
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => redeem('redeemCoupon', { code, amountFen: 3800 }, tills[i % tills.length])))
-    const ms = Date.now() - started
-    const wins = results.filter((r) => r.ok)
-    const refusals = results.filter((r) => !r.ok)
-    expect(wins).toHaveLength(1)
-    expect(refusals).toHaveLength(49)
-    for (const r of refusals) {
-      expect(r).toMatchObject({ ok: false, code: 'CONFLICT' })
-      expect(!r.ok && r.message).toMatch(/^这张券已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 使用，不能重复核销$/)
+  it.each(['http', 'in-process'] as const)(
+    '50 concurrent redemptions of one coupon (%s): exactly 1 success and 49 precise "already used" refusals',
+    async (via) => {
+      const checkin = expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'burst-fan'))
+      const { code, couponId } = checkin.couponsIssued[0]
+      const tills = ['demo-staff-1', 'demo-staff-2', 'demo-manager']
+      const redeem = via === 'http' ? t.http : t.call
+      const started = Date.now()
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => redeem('redeemCoupon', { code, amountFen: 3800 }, tills[i % tills.length])))
+      const ms = Date.now() - started
+      const wins = results.filter((r) => r.ok)
+      const refusals = results.filter((r) => !r.ok)
+      expect(wins).toHaveLength(1)
+      expect(refusals).toHaveLength(49)
+      for (const r of refusals) {
+        expect(r).toMatchObject({ ok: false, code: 'CONFLICT' })
+        expect(!r.ok && r.message).toMatch(/^这张券已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 使用，不能重复核销$/)
+      }
+      expect(await t.count('redemptions', { couponId })).toBe(1)
+      expect(await t.count('sales', { idempotencyKey: couponId })).toBe(1)
+      const counters = (await api().collection('counters').where({ storeId: 'st01' }).get()).data
+      expect(sum(counters, 'couponsRedeemed')).toBe(1)
+      expect(sum(counters, 'salesFen')).toBe(3800)
+      console.log(`RESULT coupons redeem_concurrent=50 via=${via} successes=${wins.length} refusals=${refusals.length} ms=${ms}`)
     }
-    expect(await t.count('redemptions', { couponId })).toBe(1)
-    expect(await t.count('sales', { idempotencyKey: couponId })).toBe(1)
-    const counters = (await api().collection('counters').where({ storeId: 'st01' }).get()).data
-    expect(sum(counters, 'couponsRedeemed')).toBe(1)
-    expect(sum(counters, 'salesFen')).toBe(3800)
-    console.log(`RESULT coupons redeem_concurrent=50 via=${via} successes=${wins.length} refusals=${refusals.length} ms=${ms}`)
-  })
+  )
 })
 
 const STOCKED: TemplateFields = {
@@ -63,7 +66,19 @@ describe('issuing under concurrency', () => {
     const fans = Array.from({ length: 300 }, (_, i) => `stock-fan-${i}`)
     t.cloud.db.bulkInsert(
       'fans',
-      fans.map((id) => ({ _id: id, memberCode: memberCodeFor(id), firstStoreId: 'st01', lastStoreId: 'st01', channel: 'store_code', capturingStaffId: null, ownerStaffId: null, boundAt: null, createdAt: 0, lastVisitAt: 0, visits: 1 }))
+      fans.map((id) => ({
+        _id: id,
+        memberCode: memberCodeFor(id),
+        firstStoreId: 'st01',
+        lastStoreId: 'st01',
+        channel: 'store_code',
+        capturingStaffId: null,
+        ownerStaffId: null,
+        boundAt: null,
+        createdAt: 0,
+        lastVisitAt: 0,
+        visits: 1
+      }))
     )
     const { templateId } = expectOk(await t.call('saveCouponTemplate', { template: STOCKED }, 'demo-manager')).template
     const started = Date.now()

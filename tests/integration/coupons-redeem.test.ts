@@ -29,9 +29,19 @@ describe('redeeming a coupon at the till', () => {
     expect(r.undoUntil - r.at).toBe(5 * 60_000)
 
     const redemption = (await api().collection('redemptions').doc(r.redemptionId).get()).data as Record<string, unknown>
-    expect(redemption).toMatchObject({ couponId, fanId: 'fan-a', storeId: 'st01', servingStaffId: 'sf02', ownerStaffId: 'sf01', amountFen: 4200, undoneAt: null })
+    expect(redemption).toMatchObject({
+      couponId,
+      fanId: 'fan-a',
+      storeId: 'st01',
+      servingStaffId: 'sf02',
+      ownerStaffId: 'sf01',
+      amountFen: 4200,
+      undoneAt: null
+    })
     const sales = (await api().collection('sales').where({ idempotencyKey: couponId }).get()).data
-    expect(sales).toEqual([expect.objectContaining({ fanId: 'fan-a', storeId: 'st01', amountFen: 4200, source: 'coupon', ownerStaffId: 'sf01', servingStaffId: 'sf02' })])
+    expect(sales).toEqual([
+      expect.objectContaining({ fanId: 'fan-a', storeId: 'st01', amountFen: 4200, source: 'coupon', ownerStaffId: 'sf01', servingStaffId: 'sf02' })
+    ])
     const counters = (await api().collection('counters').where({ storeId: 'st01', staffId: 'sf02' }).get()).data
     expect(counters).toEqual([expect.objectContaining({ couponsRedeemed: 1, sales: 1, salesFen: 4200 })])
 
@@ -56,7 +66,10 @@ describe('redeeming a coupon at the till', () => {
 
   it('refuses a shopper, staff of a store that does not accept it, and unknown or malformed codes — writing nothing', async () => {
     const { code, couponId } = await welcomeCoupon('fan-c')
-    await api().collection('coupons').doc(couponId).update({ data: { storeIds: ['st01'] } })
+    await api()
+      .collection('coupons')
+      .doc(couponId)
+      .update({ data: { storeIds: ['st01'] } })
     // Refused attempts are counted for the rate limits on purpose; nothing else may change.
     const before = t.cloud.db.snapshot({ except: ['rateLimits'] })
     expect(await t.call('redeemCoupon', { code }, 'fan-c')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
@@ -71,19 +84,31 @@ describe('redeeming a coupon at the till', () => {
 
   it('refuses an inactive staff member, an expired coupon, a paused template and a sale under the threshold, precisely', async () => {
     const { code, couponId } = await welcomeCoupon('fan-d')
-    await api().collection('staff').doc('sf02').update({ data: { active: false } })
+    await api()
+      .collection('staff')
+      .doc('sf02')
+      .update({ data: { active: false } })
     expect(await t.call('redeemCoupon', { code }, 'demo-staff-2')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
     const under = await t.call('redeemCoupon', { code, amountFen: 2999 }, 'demo-staff-1')
     expect(under).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '消费满¥30.00才能使用，本单¥29.99' })
 
-    await api().collection('couponTemplates').doc('tpl-welcome').update({ data: { paused: true } })
+    await api()
+      .collection('couponTemplates')
+      .doc('tpl-welcome')
+      .update({ data: { paused: true } })
     expect(await t.call('redeemCoupon', { code }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'CONFLICT', message: '这张券所属的活动已暂停，暂不能核销' })
     expect(expectOk(await t.call('wallet', {}, 'fan-d')).usable[0].paused).toBe(true)
-    await api().collection('couponTemplates').doc('tpl-welcome').update({ data: { paused: false } })
+    await api()
+      .collection('couponTemplates')
+      .doc('tpl-welcome')
+      .update({ data: { paused: false } })
 
     // Valid until 2025-01-31 23:59:59.999 China time, i.e. 15:59:59.999 UTC.
-    await api().collection('coupons').doc(couponId).update({ data: { validFrom: 0, validUntil: Date.UTC(2025, 0, 31, 15, 59, 59, 999) } })
+    await api()
+      .collection('coupons')
+      .doc(couponId)
+      .update({ data: { validFrom: 0, validUntil: Date.UTC(2025, 0, 31, 15, 59, 59, 999) } })
     const expired = await t.call('redeemCoupon', { code }, 'demo-staff-1')
     expect(expired).toMatchObject({ ok: false, code: 'CONFLICT', message: '这张券已于 2025-01-31 23:59 过期' })
     expect(expectOk(await t.call('wallet', {}, 'fan-d')).expired).toHaveLength(1)
@@ -107,7 +132,10 @@ describe('redeeming a coupon at the till', () => {
     expect(second.redemptionId).not.toBe(r.redemptionId)
     expect(await t.count('sales', { idempotencyKey: couponId })).toBe(1)
 
-    await api().collection('redemptions').doc(second.redemptionId).update({ data: { at: second.at - 5 * 60_000 - 1 } })
+    await api()
+      .collection('redemptions')
+      .doc(second.redemptionId)
+      .update({ data: { at: second.at - 5 * 60_000 - 1 } })
     const late = await t.call('undoRedemption', { redemptionId: second.redemptionId }, 'demo-staff-1')
     expect(late).toMatchObject({ ok: false, code: 'CONFLICT', message: '核销已超过 5 分钟，不能撤销' })
     expect(await t.call('undoRedemption', { redemptionId: 'rd_nothing' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'NOT_FOUND' })

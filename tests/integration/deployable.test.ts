@@ -49,10 +49,15 @@ describe('deployable cloud function folders', () => {
     const sources = filesUnder(path.join(ROOT, 'src', 'functions'), /\.ts$/).map((f) => fs.readFileSync(f, 'utf8'))
     const constants = new Map(sources.flatMap((s) => [...s.matchAll(/export const ([A-Z_]+) = '(\w+)'/g)].map((m) => [m[1], m[2]] as const)))
     const used = new Set(
-      sources.flatMap((s) => [...s.matchAll(/collection\(\s*(?:'(\w+)'|([A-Z_]+)\s*\))/g)].map((m) => m[1] ?? constants.get(m[2]) ?? `unknown constant ${m[2]}`))
+      sources.flatMap((s) =>
+        [...s.matchAll(/collection\(\s*(?:'(\w+)'|([A-Z_]+)\s*\))/g)].map((m) => m[1] ?? constants.get(m[2]) ?? `unknown constant ${m[2]}`)
+      )
     )
     expect(used.size).toBeGreaterThan(15)
-    const rules = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'security-rules.json'), 'utf8')).collections as Record<string, { read: unknown; write: unknown }>
+    const rules = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'cloud', 'security-rules.json'), 'utf8')).collections as Record<
+      string,
+      { read: unknown; write: unknown }
+    >
     const missing = [...used].filter((c) => !rules[c] || rules[c].read !== false || rules[c].write !== false)
     expect(missing).toEqual([])
   })

@@ -15,8 +15,14 @@ let t: TestCloud
 beforeAll(async () => {
   t = await startTestCloud()
   const db = t.cloud.db.api()
-  for (const [id, storeId] of [['g1', 'st01'], ['g2', 'st01'], ['g3', 'st02']]) {
-    await db.collection('groups').add({ data: { _id: id, storeId, name: id, qrUrl: `/files/demo/${id}.png`, expiresAt: Date.now() + 5 * DAY_MS, capacity: 200, members: 0, full: false } })
+  for (const [id, storeId] of [
+    ['g1', 'st01'],
+    ['g2', 'st01'],
+    ['g3', 'st02']
+  ]) {
+    await db
+      .collection('groups')
+      .add({ data: { _id: id, storeId, name: id, qrUrl: `/files/demo/${id}.png`, expiresAt: Date.now() + 5 * DAY_MS, capacity: 200, members: 0, full: false } })
   }
   const checkIn = (openid: string, staffId: string) => t.call('checkin', { scene: t.scene('staff', staffId) }, openid).then(expectOk)
   const join = (openid: string, groupId: string) => t.call('joinGroup', { groupId }, openid).then(expectOk)
@@ -77,7 +83,18 @@ describe('group share: fans of the store who joined any of its groups', () => {
     // so far: st01 3 / 3, st02 1 / 2; now a fan of st03, who joins nothing
     await t.call('checkin', { scene: t.scene('staff', 'sf05') }, 'F').then(expectOk)
     const db = t.cloud.db.api()
-    await db.collection('staff').add({ data: { _id: 'mg-share', openid: 'share-region-manager', name: '区域经理', storeId: 'st02', role: 'manager', managesStoreIds: ['st02', 'st03'], active: true, codeVersion: 1 } })
+    await db.collection('staff').add({
+      data: {
+        _id: 'mg-share',
+        openid: 'share-region-manager',
+        name: '区域经理',
+        storeId: 'st02',
+        role: 'manager',
+        managesStoreIds: ['st02', 'st03'],
+        active: true,
+        codeVersion: 1
+      }
+    })
     expect(await share('share-region-manager')).toEqual({ members: 1, fans: 3, share: 0.3333 })
     expect(await share('demo-manager')).toEqual({ members: 4, fans: 6, share: 0.6667 })
     expect(await dashboard('share-region-manager', 'st01')).toMatchObject({ ok: false, code: 'FORBIDDEN' })

@@ -3,7 +3,21 @@ import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud
 let t: TestCloud
 beforeEach(async () => {
   t = await startTestCloud()
-  await t.cloud.db.api().collection('groups').add({ data: { _id: 'g1', storeId: 'st01', name: '静安粉丝群1', qrUrl: '/files/x.png', expiresAt: Date.now() + 86400_000 * 5, capacity: 200, members: 0, full: false } })
+  await t.cloud.db
+    .api()
+    .collection('groups')
+    .add({
+      data: {
+        _id: 'g1',
+        storeId: 'st01',
+        name: '静安粉丝群1',
+        qrUrl: '/files/x.png',
+        expiresAt: Date.now() + 86400_000 * 5,
+        capacity: 200,
+        members: 0,
+        full: false
+      }
+    })
 })
 afterEach(async () => {
   await t.stop()

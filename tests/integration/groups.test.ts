@@ -12,9 +12,24 @@ afterEach(async () => {
 
 const db = () => t.cloud.db.api()
 const addGroup = (id: string, over: Record<string, unknown> = {}) =>
-  db().collection('groups').add({ data: { _id: id, storeId: 'st01', name: id, qrUrl: `/files/demo/${id}.png`, expiresAt: Date.now() + 5 * DAY_MS, capacity: 200, members: 0, full: false, ...over } })
+  db()
+    .collection('groups')
+    .add({
+      data: {
+        _id: id,
+        storeId: 'st01',
+        name: id,
+        qrUrl: `/files/demo/${id}.png`,
+        expiresAt: Date.now() + 5 * DAY_MS,
+        capacity: 200,
+        members: 0,
+        full: false,
+        ...over
+      }
+    })
 const checkIn = (openid: string) => t.call('checkin', { scene: t.scene('staff', 'sf01') }, openid).then(expectOk)
-const counterJoins = async () => (await db().collection('counters').where({ storeId: 'st01' }).get()).data.reduce((n, c) => n + ((c.groupJoins as number) ?? 0), 0)
+const counterJoins = async () =>
+  (await db().collection('counters').where({ storeId: 'st01' }).get()).data.reduce((n, c) => n + ((c.groupJoins as number) ?? 0), 0)
 
 describe('group entry', () => {
   it('shows the check-in store its usable code, the same one the check-in card shows, skipping full and expired ones', async () => {
@@ -91,7 +106,9 @@ describe('manager: codes, upload, warning', () => {
 
   it('uploads a QR (base64), stores it with uploadFile, expires it at China midnight after the chosen day, and lists it', async () => {
     const validUntil = new Date(Date.now() + 8 * 3600_000 + 3 * DAY_MS).toISOString().slice(0, 10)
-    const saved = expectOk(await t.call('saveGroupCode', { storeId: 'st01', name: '静安粉丝群2', validUntil, capacity: 150, image: { base64: await png() } }, 'demo-manager'))
+    const saved = expectOk(
+      await t.call('saveGroupCode', { storeId: 'st01', name: '静安粉丝群2', validUntil, capacity: 150, image: { base64: await png() } }, 'demo-manager')
+    )
     expect(saved.group.expiresAt).toBe(Date.parse(`${validUntil}T00:00:00Z`) - 8 * 3600_000 + DAY_MS)
     expect(saved.group.daysLeft).toBe(Math.ceil((saved.group.expiresAt - Date.now()) / DAY_MS))
     const image = await fetch(saved.group.qrUrl)
@@ -119,9 +136,15 @@ describe('manager: codes, upload, warning', () => {
     expect(await t.count('groups')).toBe(0)
   })
 
-  it("keeps a store manager to their own stores (STORE_SCOPED)", async () => {
+  it('keeps a store manager to their own stores (STORE_SCOPED)', async () => {
     expect(await t.call('groupCodes', { storeId: 'st01' }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await t.call('saveGroupCode', { storeId: 'st01', name: 'x', validUntil: '2099-01-01', capacity: 10, image: { base64: await png() } }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(
+      await t.call(
+        'saveGroupCode',
+        { storeId: 'st01', name: 'x', validUntil: '2099-01-01', capacity: 10, image: { base64: await png() } },
+        'demo-store-manager'
+      )
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(expectOk(await t.call('groupCodes', {}, 'demo-store-manager')).storeId).toBe('st02')
   })
 

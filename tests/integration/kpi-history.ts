@@ -5,7 +5,20 @@ export const cst = (date: string, time: string) => Date.parse(`${date}T${time}+0
 
 /** Only Date moves: timers stay real, so the local cloud's own timeouts behave as usual. */
 export function setClock(ms: number): void {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance'
+    ]
+  })
   jest.setSystemTime(ms)
 }
 
@@ -40,13 +53,42 @@ export async function buildHistory(t: TestCloud): Promise<void> {
   await scan(cst('2026-11-12', '00:00:00'), 'f1', t.scene('staff', 'sf01'))
   const db = t.cloud.db.api()
   const sale = (n: number, fanId: string, storeId: string, at: number, amountFen: number, servingStaffId: string | null, ownerStaffId: string | null) =>
-    db.collection('sales').add({ data: { _id: `sale-${n}`, fanId, storeId, amountFen, at, dayKey: new Date(at + 8 * 3600_000).toISOString().slice(0, 10), ownerStaffId, servingStaffId, source: 'staff', idempotencyKey: `k${n}` } })
+    db.collection('sales').add({
+      data: {
+        _id: `sale-${n}`,
+        fanId,
+        storeId,
+        amountFen,
+        at,
+        dayKey: new Date(at + 8 * 3600_000).toISOString().slice(0, 10),
+        ownerStaffId,
+        servingStaffId,
+        source: 'staff',
+        idempotencyKey: `k${n}`
+      }
+    })
   await sale(1, 'f1', 'st01', cst('2026-11-10', '23:59:59'), 3000, 'sf01', 'sf01')
   await sale(2, 'f1', 'st01', cst('2026-11-11', '00:00:00'), 4500, 'sf02', 'sf01')
   await sale(3, 'f3', 'st02', cst('2026-11-11', '12:00:00'), 2000, 'sf03', 'sf03')
   await sale(4, 'f2', 'st01', cst('2026-11-11', '23:59:59'), 1500, null, 'sf02')
   const redemption = (id: string, storeId: string, servingStaffId: string, at: number, undoneAt: number | null) =>
-    db.collection('redemptions').add({ data: { _id: id, couponId: `c-${id}`, templateId: 'tpl-welcome', fanId: 'f3', storeId, servingStaffId, ownerStaffId: 'sf03', amountFen: null, saleId: null, at, dayKey: '2026-11-11', undoneAt, undoneBy: null } })
+    db.collection('redemptions').add({
+      data: {
+        _id: id,
+        couponId: `c-${id}`,
+        templateId: 'tpl-welcome',
+        fanId: 'f3',
+        storeId,
+        servingStaffId,
+        ownerStaffId: 'sf03',
+        amountFen: null,
+        saleId: null,
+        at,
+        dayKey: '2026-11-11',
+        undoneAt,
+        undoneBy: null
+      }
+    })
   await redemption('rd-1', 'st02', 'sf04', cst('2026-11-11', '12:00:00'), null)
   await redemption('rd-2', 'st01', 'sf01', cst('2026-11-11', '12:30:00'), cst('2026-11-11', '12:31:00'))
 }

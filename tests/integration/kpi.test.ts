@@ -4,7 +4,13 @@ import { buildHistory, NOON_12TH, setClock } from './kpi-history'
 
 let t: TestCloud
 const RANGE = { range: 'custom', from: '2026-11-10', to: '2026-11-11' } as const
-const channels = (c: Partial<Record<'store_code' | 'staff_code' | 'shared_card' | 'group', number>>) => ({ store_code: 0, staff_code: 0, shared_card: 0, group: 0, ...c })
+const channels = (c: Partial<Record<'store_code' | 'staff_code' | 'shared_card' | 'group', number>>) => ({
+  store_code: 0,
+  staff_code: 0,
+  shared_card: 0,
+  group: 0,
+  ...c
+})
 
 beforeAll(async () => {
   t = await startTestCloud()
@@ -29,16 +35,35 @@ describe('KPI figures come from the counters, not the event log', () => {
   it('before a rebuild, sales written only to the log are not seen; check-ins are, on their China day', async () => {
     const d = await brand()
     expect(d.totals).toMatchObject({ newFans: 3, visits: 5, couponsIssued: 3, couponsRedeemed: 0, sales: 0, salesFen: 0 })
-    expect(d.daily.map((x) => [x.dayKey, x.newFans, x.visits])).toEqual([['2026-11-10', 1, 1], ['2026-11-11', 2, 4]])
+    expect(d.daily.map((x) => [x.dayKey, x.newFans, x.visits])).toEqual([
+      ['2026-11-10', 1, 1],
+      ['2026-11-11', 2, 4]
+    ])
   })
 })
 
 describe('rebuildCounters', () => {
   it('reports the drift per field without writing on a dry run', async () => {
     const r = await rebuild({ from: RANGE.from, to: RANGE.to, dryRun: true })
-    expect(r).toMatchObject({ dryRun: true, rowsDrifted: 5, rowsWritten: 0, events: { fans: 3, visits: 5, coupons: 3, redemptions: 2, sales: 4, groupJoins: 0 } })
+    expect(r).toMatchObject({
+      dryRun: true,
+      rowsDrifted: 5,
+      rowsWritten: 0,
+      events: { fans: 3, visits: 5, coupons: 3, redemptions: 2, sales: 4, groupJoins: 0 }
+    })
     const rows = Object.fromEntries(r.drift.map((f) => [f.field, f.rows]))
-    expect(rows).toMatchObject({ newFans: 0, visits: 0, couponsIssued: 0, groupJoins: 0, couponsRedeemed: 1, sales: 4, salesFen: 4, firstPurchases: 3, repurchases: 1, repurchaseFen: 1 })
+    expect(rows).toMatchObject({
+      newFans: 0,
+      visits: 0,
+      couponsIssued: 0,
+      groupJoins: 0,
+      couponsRedeemed: 1,
+      sales: 4,
+      salesFen: 4,
+      firstPurchases: 3,
+      repurchases: 1,
+      repurchaseFen: 1
+    })
     expect(r.drift.find((f) => f.field === 'salesFen')).toEqual({ field: 'salesFen', rows: 4, stored: 0, counted: 11000 })
     expect((await brand()).totals.sales).toBe(0)
   })
@@ -52,7 +77,11 @@ describe('rebuildCounters', () => {
 
   it('finds and fixes a deliberately corrupted counter, and the dashboard follows', async () => {
     await brand() // rollups of the closed days now exist
-    await t.cloud.db.api().collection('counters').doc('2026-11-11.st01.sf01').update({ data: { visits: 7 } })
+    await t.cloud.db
+      .api()
+      .collection('counters')
+      .doc('2026-11-11.st01.sf01')
+      .update({ data: { visits: 7 } })
     const found = await rebuild({ from: RANGE.from, to: RANGE.to, dryRun: true })
     expect(found.samples).toEqual([{ rowId: '2026-11-11.st01.sf01', field: 'visits', stored: 7, counted: 1 }])
     expect(await rebuild({ from: RANGE.from, to: RANGE.to })).toMatchObject({ rowsWritten: 1 })
@@ -71,18 +100,54 @@ describe('kpiDashboard on the hand-built history', () => {
     const d = await brand()
     expect(d.range).toEqual({ from: '2026-11-10', to: '2026-11-11', days: 2 })
     expect(d.totals).toEqual({
-      newFans: 3, visits: 5, groupJoins: 0, couponsIssued: 3, couponsRedeemed: 1, sales: 4, salesFen: 11000,
-      firstPurchases: 3, repurchases: 1, repurchaseFen: 4500, byChannel: channels({ store_code: 1, staff_code: 1, shared_card: 1 }), repurchaseRate: 0.25
+      newFans: 3,
+      visits: 5,
+      groupJoins: 0,
+      couponsIssued: 3,
+      couponsRedeemed: 1,
+      sales: 4,
+      salesFen: 11000,
+      firstPurchases: 3,
+      repurchases: 1,
+      repurchaseFen: 4500,
+      byChannel: channels({ store_code: 1, staff_code: 1, shared_card: 1 }),
+      repurchaseRate: 0.25
     })
-    expect(d.daily[0]).toMatchObject({ dayKey: '2026-11-10', newFans: 1, visits: 1, couponsIssued: 1, sales: 1, salesFen: 3000, firstPurchases: 1, byChannel: channels({ staff_code: 1 }) })
-    expect(d.daily[1]).toMatchObject({ dayKey: '2026-11-11', newFans: 2, visits: 4, couponsRedeemed: 1, sales: 3, salesFen: 8000, firstPurchases: 2, repurchases: 1, repurchaseFen: 4500 })
-    expect(d.funnel.map((s) => [s.step, s.count, s.conversion])).toEqual([['visit', 5, null], ['fan', 3, 0.6], ['firstPurchase', 3, 1], ['repurchase', 1, 0.3333]])
+    expect(d.daily[0]).toMatchObject({
+      dayKey: '2026-11-10',
+      newFans: 1,
+      visits: 1,
+      couponsIssued: 1,
+      sales: 1,
+      salesFen: 3000,
+      firstPurchases: 1,
+      byChannel: channels({ staff_code: 1 })
+    })
+    expect(d.daily[1]).toMatchObject({
+      dayKey: '2026-11-11',
+      newFans: 2,
+      visits: 4,
+      couponsRedeemed: 1,
+      sales: 3,
+      salesFen: 8000,
+      firstPurchases: 2,
+      repurchases: 1,
+      repurchaseFen: 4500
+    })
+    expect(d.funnel.map((s) => [s.step, s.count, s.conversion])).toEqual([
+      ['visit', 5, null],
+      ['fan', 3, 0.6],
+      ['firstPurchase', 3, 1],
+      ['repurchase', 1, 0.3333]
+    ])
   })
 
   it('ranks staff by the column asked for', async () => {
     const byFans = (await brand()).leaderboard
     expect(byFans.staffCount).toBe(4)
-    expect(byFans.rows.map((r) => [r.rank, r.staffId, r.name, r.storeName, r.newFans, r.visits, r.couponsRedeemed, r.sales, r.salesFen, r.repurchaseRate])).toEqual([
+    expect(
+      byFans.rows.map((r) => [r.rank, r.staffId, r.name, r.storeName, r.newFans, r.visits, r.couponsRedeemed, r.sales, r.salesFen, r.repurchaseRate])
+    ).toEqual([
       [1, 'sf01', '王芳', '静安寺店', 1, 2, 0, 1, 3000, 0],
       [1, 'sf03', '张伟', '人民广场店', 1, 1, 0, 1, 2000, 0],
       [3, 'sf02', '李娜', '静安寺店', 0, 1, 0, 1, 4500, 1],
@@ -102,7 +167,16 @@ describe('kpiDashboard on the hand-built history', () => {
   it("a store manager sees only their store, with the same figures as the brand view's share", async () => {
     const d = expectOk(await t.call('kpiDashboard', RANGE, 'demo-store-manager'))
     expect(d.stores).toEqual([{ storeId: 'st02', name: '人民广场店' }])
-    expect(d.totals).toMatchObject({ newFans: 1, visits: 1, couponsIssued: 1, couponsRedeemed: 1, sales: 1, salesFen: 2000, firstPurchases: 1, byChannel: channels({ shared_card: 1 }) })
+    expect(d.totals).toMatchObject({
+      newFans: 1,
+      visits: 1,
+      couponsIssued: 1,
+      couponsRedeemed: 1,
+      sales: 1,
+      salesFen: 2000,
+      firstPurchases: 1,
+      byChannel: channels({ shared_card: 1 })
+    })
     expect(d.leaderboard.rows.map((r) => r.staffId)).toEqual(['sf03', 'sf04'])
     const same = await brand({ ...RANGE, storeId: 'st02' })
     expect(same.totals).toEqual(d.totals)
@@ -111,7 +185,21 @@ describe('kpiDashboard on the hand-built history', () => {
   it('a manager of many stores over a long range reads their part of the rollups', async () => {
     // 5 stores × 92 days is past the direct-read threshold: this goes through the rollups, projected to these stores.
     const stores = ['st02', 'st03', 'st04', 'st05', 'st06']
-    await t.cloud.db.api().collection('staff').add({ data: { _id: 'mg03', openid: 'kpi-region-manager', name: '区域经理', storeId: 'st02', role: 'manager', managesStoreIds: stores, active: true, codeVersion: 1 } })
+    await t.cloud.db
+      .api()
+      .collection('staff')
+      .add({
+        data: {
+          _id: 'mg03',
+          openid: 'kpi-region-manager',
+          name: '区域经理',
+          storeId: 'st02',
+          role: 'manager',
+          managesStoreIds: stores,
+          active: true,
+          codeVersion: 1
+        }
+      })
     const d = expectOk(await t.call('kpiDashboard', { range: 'custom', from: '2026-08-13', to: '2026-11-12' }, 'kpi-region-manager'))
     expect(d.range.days).toBe(92)
     expect(d.stores.map((s) => s.storeId).sort()).toEqual(stores)
@@ -121,12 +209,15 @@ describe('kpiDashboard on the hand-built history', () => {
   })
 
   it('refuses a custom range over 92 days', async () => {
-    expect(await t.call('kpiDashboard', { range: 'custom', from: '2026-08-01', to: '2026-11-11' }, 'demo-manager')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await t.call('kpiDashboard', { range: 'custom', from: '2026-08-01', to: '2026-11-11' }, 'demo-manager')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT'
+    })
   })
 })
 
 describe('staffKpi', () => {
-  it("gives a staff member their own figures and rank in their store", async () => {
+  it('gives a staff member their own figures and rank in their store', async () => {
     const me = expectOk(await t.call('staffKpi', RANGE, 'demo-staff-1'))
     expect(me.staff).toEqual({ staffId: 'sf01', name: '王芳', storeId: 'st01', storeName: '静安寺店' })
     expect(me.totals).toMatchObject({ newFans: 1, visits: 2, sales: 1, salesFen: 3000, firstPurchases: 1, repurchases: 0, repurchaseRate: 0 })

@@ -4,7 +4,12 @@ import { expectOk, startTestCloud, type TestCloud } from '../support/local-cloud
 
 /** Journey 5 on the local cloud: geoNear through the function, checked against a brute-force scan. */
 let t: TestCloud
-interface Pt { id: string; lng: number; lat: number; active: boolean }
+interface Pt {
+  id: string
+  lng: number
+  lat: number
+  active: boolean
+}
 const points: Pt[] = STORES.map((s) => ({ id: s._id, lng: s.location.longitude, lat: s.location.latitude, active: true }))
 
 beforeAll(async () => {
@@ -15,14 +20,30 @@ beforeAll(async () => {
   for (let i = 0; i < 1200; i++) {
     const region = i % 4
     const [lng, lat] =
-      region === 0 ? [rnd() < 0.5 ? 179 + rnd() : -180 + rnd(), rnd() * 10 - 5] // both sides of the antimeridian
-        : region === 1 ? [rnd() * 360 - 180, rnd() < 0.5 ? 84 + rnd() * 6 : -84 - rnd() * 6] // near the poles
-          : region === 2 ? [121.3 + rnd() * 0.4, 31.1 + rnd() * 0.3] // dense around the demo stores
+      region === 0
+        ? [rnd() < 0.5 ? 179 + rnd() : -180 + rnd(), rnd() * 10 - 5] // both sides of the antimeridian
+        : region === 1
+          ? [rnd() * 360 - 180, rnd() < 0.5 ? 84 + rnd() * 6 : -84 - rnd() * 6] // near the poles
+          : region === 2
+            ? [121.3 + rnd() * 0.4, 31.1 + rnd() * 0.3] // dense around the demo stores
             : [rnd() * 360 - 180, rnd() * 180 - 90] // anywhere
     extra.push({ id: `x${i}`, lng, lat, active: i % 10 !== 9 }) // every tenth is closed down
   }
   const api = t.cloud.db.api()
-  t.cloud.db.bulkInsert('stores', extra.map((p) => ({ _id: p.id, name: `测试店${p.id}`, city: p.id.length % 2 ? '远方' : '天涯', address: '某路1号', location: api.Geo.Point(p.lng, p.lat), hours: '22:00-02:00', phone: '', active: p.active, codeVersion: 1 })))
+  t.cloud.db.bulkInsert(
+    'stores',
+    extra.map((p) => ({
+      _id: p.id,
+      name: `测试店${p.id}`,
+      city: p.id.length % 2 ? '远方' : '天涯',
+      address: '某路1号',
+      location: api.Geo.Point(p.lng, p.lat),
+      hours: '22:00-02:00',
+      phone: '',
+      active: p.active,
+      codeVersion: 1
+    }))
+  )
   points.push(...extra)
 })
 afterAll(() => t.stop())

@@ -38,7 +38,9 @@ describe('POS sales over the signed HTTP trigger', () => {
     expect(r.status).toBe(200)
     expect(r.json).toMatchObject({ ok: true, data: { memberCode, amountFen: 12900, repurchase: false, created: true } })
     const sales = (await t.cloud.db.api().collection('sales').where({ fanId: 'pos-fan' }).get()).data
-    expect(sales).toEqual([expect.objectContaining({ storeId: 'st01', source: 'pos', idempotencyKey: 'POS-1001', servingStaffId: 'sf02', ownerStaffId: 'sf01' })])
+    expect(sales).toEqual([
+      expect.objectContaining({ storeId: 'st01', source: 'pos', idempotencyKey: 'POS-1001', servingStaffId: 'sf02', ownerStaffId: 'sf01' })
+    ])
   })
 
   it('records one sale for the same order id sent twice (a POS retry signs again)', async () => {
@@ -107,7 +109,10 @@ describe('identifying the fan by a bound phone', () => {
   it('binds nothing from a cloudID that cannot be decrypted, or for someone who is not a fan', async () => {
     const before = t.cloud.db.snapshot()
     expect(await t.call('bindPhone', { cloudID: 'forged-cloud-id' }, 'pos-fan')).toMatchObject({ ok: false, code: 'INVALID_CODE' })
-    expect(await t.call('bindPhone', { cloudID: localCloudID({ purePhoneNumber: '13900000000' }) }, 'not-a-fan')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await t.call('bindPhone', { cloudID: localCloudID({ purePhoneNumber: '13900000000' }) }, 'not-a-fan')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
     expect(t.cloud.db.snapshot()).toEqual(before)
   })
 })

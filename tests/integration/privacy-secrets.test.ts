@@ -33,14 +33,20 @@ beforeAll(async () => {
   t = await startTestCloud({ serve: true })
   expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'secrets-shopper'))
   for (const m of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    jest.spyOn(console, m).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')))
+    jest
+      .spyOn(console, m)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '))
+      )
   }
 })
 afterAll(async () => {
   jest.restoreAllMocks()
   await t.stop()
-  for (const k of SECRET_ENV) if (saved[k] === undefined) delete process.env[k]
-  else process.env[k] = saved[k]
+  for (const k of SECRET_ENV)
+    if (saved[k] === undefined) delete process.env[k]
+    else process.env[k] = saved[k]
 })
 
 const sample = (name: FunctionName) => JSON.parse(JSON.stringify(SAMPLE_INPUTS[name]).replace('<staff-scene>', t.scene('staff', 'sf05')))
@@ -49,7 +55,11 @@ const leaks = (text: string) => SECRETS.filter((s) => text.includes(s))
 async function posPost(secret: string) {
   const body = JSON.stringify({ orderId: `POS-SECRET-${Date.now()}`, storeId: 'st01', amountFen: 100, memberCode: 'NOSUCHCODE' })
   const ts = String(Math.floor(Date.now() / 1000))
-  const res = await fetch(`${t.url}/http/posSale`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-fanloop-timestamp': ts, 'x-fanloop-signature': signBody(secret, ts, body) }, body })
+  const res = await fetch(`${t.url}/http/posSale`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fanloop-timestamp': ts, 'x-fanloop-signature': signBody(secret, ts, body) },
+    body
+  })
   return res.text()
 }
 

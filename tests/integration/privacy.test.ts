@@ -19,7 +19,8 @@ const session = (openid: string) => t.call('session', {}, openid).then(expectOk)
 const myData = (openid: string) => t.call('myData', {}, openid).then(expectOk)
 const erase = (openid: string) => t.call('deleteMyData', { confirm: true }, openid).then(expectOk)
 const fansOf = (staff: string) => t.call('myFans', { limit: 50 }, staff).then(expectOk)
-const teamFans = async (staffId: string) => expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager')).members.find((m) => m.staffId === staffId)?.fans
+const teamFans = async (staffId: string) =>
+  expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager')).members.find((m) => m.staffId === staffId)?.fans
 const today = () => chinaDayKey(Date.now())
 const drift = () => t.call('rebuildCounters', { from: today(), to: today(), dryRun: true }, 'demo-manager').then(expectOk)
 
@@ -27,7 +28,15 @@ const drift = () => t.call('rebuildCounters', { from: today(), to: today(), dryR
 function everything(): string {
   const sqlite = (t.cloud.db as unknown as { store: { db: { prepare(sql: string): { all(): Array<Record<string, unknown>> } } } }).store.db
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*'").all()
-  return tables.map(({ name }) => sqlite.prepare(`SELECT _id, data FROM "${String(name)}"`).all().map((r) => `${name} ${String(r._id)} ${String(r.data)}`).join('\n')).join('\n')
+  return tables
+    .map(({ name }) =>
+      sqlite
+        .prepare(`SELECT _id, data FROM "${String(name)}"`)
+        .all()
+        .map((r) => `${name} ${String(r._id)} ${String(r.data)}`)
+        .join('\n')
+    )
+    .join('\n')
 }
 
 /** A shopper with a bit of everything: visits, a used and an undone coupon, sales, a group, phone, consent, a sighting. */
@@ -49,7 +58,20 @@ async function richHistory(openid: string) {
 
 beforeAll(async () => {
   t = await startTestCloud()
-  await db().collection('groups').add({ data: { _id: 'g-priv', storeId: 'st01', name: '静安寺粉丝群', qrUrl: '/files/demo/g.png', expiresAt: Date.now() + 5 * DAY_MS, capacity: 200, members: 0, full: false } })
+  await db()
+    .collection('groups')
+    .add({
+      data: {
+        _id: 'g-priv',
+        storeId: 'st01',
+        name: '静安寺粉丝群',
+        qrUrl: '/files/demo/g.png',
+        expiresAt: Date.now() + 5 * DAY_MS,
+        capacity: 200,
+        members: 0,
+        full: false
+      }
+    })
 })
 afterAll(async () => {
   await t.stop()
@@ -67,7 +89,10 @@ describe('myData', () => {
     expect(d.visits.rows.map((v) => v.servingStaff).sort()).toEqual(['李娜', '王芳'])
     expect(d.coupons.rows.map((c) => c.state).sort()).toEqual(['usable', 'used'])
     expect(d.redemptions.rows.map((r) => r.undone).sort()).toEqual([false, true])
-    expect(d.sales.rows.map((s) => [s.source, s.amountFen]).sort()).toEqual([['coupon', 3000], ['staff', 4500]])
+    expect(d.sales.rows.map((s) => [s.source, s.amountFen]).sort()).toEqual([
+      ['coupon', 3000],
+      ['staff', 4500]
+    ])
     expect(d.bindingEvents.total).toBeGreaterThan(0)
     expect(d.groupJoins.rows).toEqual([expect.objectContaining({ group: '静安寺粉丝群', store: '静安寺店' })])
     expect(d.groupSightings.total).toBe(1)
@@ -89,7 +114,22 @@ describe('deleteMyData', () => {
   beforeAll(async () => {
     codeA = (await session(A)).fan!.memberCode
     // a held-fans flag (the code-abuse journey's codeFlags) that lists the shopper beside another
-    await db().collection('codeFlags').add({ data: { _id: `flag.sf01.${today()}`, staffId: 'sf01', storeId: 'st01', dayKey: today(), reasons: ['burst'], held: 2, fanIds: [A, B], firstAt: Date.now(), lastAt: Date.now(), status: 'open' } })
+    await db()
+      .collection('codeFlags')
+      .add({
+        data: {
+          _id: `flag.sf01.${today()}`,
+          staffId: 'sf01',
+          storeId: 'st01',
+          dayKey: today(),
+          reasons: ['burst'],
+          held: 2,
+          fanIds: [A, B],
+          firstAt: Date.now(),
+          lastAt: Date.now(),
+          status: 'open'
+        }
+      })
     const { exportedAt: _e, ...b } = await myData(B)
     bBefore = JSON.stringify(b)
   })
@@ -121,11 +161,28 @@ describe('deleteMyData', () => {
     for (const trace of [A, codeA, phoneKey(PHONE), couponIdFor(A, 'tpl-welcome', 'welcome'), couponIdFor(A, 'tpl-group', 'group_join')]) {
       expect(all).not.toContain(trace)
     }
-    expect((await db().collection('codeFlags').where({ _id: `flag.sf01.${today()}` }).get()).data[0]).toMatchObject({ fanIds: [B], held: 2 })
+    expect(
+      (
+        await db()
+          .collection('codeFlags')
+          .where({ _id: `flag.sf01.${today()}` })
+          .get()
+      ).data[0]
+    ).toMatchObject({ fanIds: [B], held: 2 })
     expect(await session(A)).toMatchObject({ fan: null })
-    expect(await myData(A)).toMatchObject({ fan: null, visits: { total: 0 }, coupons: { total: 0 }, sales: { total: 0 }, phoneBound: false, reminderConsents: 0 })
+    expect(await myData(A)).toMatchObject({
+      fan: null,
+      visits: { total: 0 },
+      coupons: { total: 0 },
+      sales: { total: 0 },
+      phoneBound: false,
+      reminderConsents: 0
+    })
     expect(expectOk(await t.call('purchaseHistory', {}, A)).rows).toEqual([])
-    expect(await t.call('recordSale', { memberCode: codeA, amountFen: 100, requestId: 'after-delete' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await t.call('recordSale', { memberCode: codeA, amountFen: 100, requestId: 'after-delete' }, 'demo-staff-1')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
   })
 
   it('voids the unused coupon it keeps for the figures, so its old code no longer redeems', async () => {
@@ -204,10 +261,35 @@ describe('a long history', () => {
     await checkIn(D)
     // written straight to the log (more than one get() answers): the counters do not know them, which is fine here
     const at = Date.now() - 1000
-    for (let i = 0; i < 205; i++) await db().collection('visits').add({ data: { fanId: D, storeId: 'st01', servingStaffId: 'sf01', ownerStaffId: 'sf01', channel: 'staff_code', at: at - i, dayKey: today() } })
+    for (let i = 0; i < 205; i++)
+      await db()
+        .collection('visits')
+        .add({ data: { fanId: D, storeId: 'st01', servingStaffId: 'sf01', ownerStaffId: 'sf01', channel: 'staff_code', at: at - i, dayKey: today() } })
     for (let i = 0; i < 45; i++) {
       const _id = couponIdFor(D, 'tpl-manual', `manual:${i}`)
-      await db().collection('coupons').add({ data: { _id, code: `M${String(i).padStart(7, '0')}`, fanId: D, templateId: 'tpl-manual', title: '手动券', kind: 'gift', value: 0, thresholdFen: 0, validFrom: at, validUntil: at + DAY_MS, storeIds: null, issuedAt: at - i, issuedBy: 'mg01', occasion: `manual:${i}`, storeId: 'st01', ownerStaffId: 'sf01', redeemedAt: null } })
+      await db()
+        .collection('coupons')
+        .add({
+          data: {
+            _id,
+            code: `M${String(i).padStart(7, '0')}`,
+            fanId: D,
+            templateId: 'tpl-manual',
+            title: '手动券',
+            kind: 'gift',
+            value: 0,
+            thresholdFen: 0,
+            validFrom: at,
+            validUntil: at + DAY_MS,
+            storeIds: null,
+            issuedAt: at - i,
+            issuedBy: 'mg01',
+            occasion: `manual:${i}`,
+            storeId: 'st01',
+            ownerStaffId: 'sf01',
+            redeemedAt: null
+          }
+        })
     }
   })
 

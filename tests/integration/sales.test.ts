@@ -30,18 +30,29 @@ describe('staff record a sale by member code', () => {
     const sales = (await api().collection('sales').where({ fanId: 'fan-a' }).get()).data
     expect(sales).toHaveLength(2)
     // get() without orderBy has no defined order: pick the first request's sale by its key
-    expect(sales.find((x) => x.idempotencyKey === 'sf02:r1')).toMatchObject({ storeId: 'st01', ownerStaffId: 'sf01', servingStaffId: 'sf02', source: 'staff', amountFen: 3800 })
+    expect(sales.find((x) => x.idempotencyKey === 'sf02:r1')).toMatchObject({
+      storeId: 'st01',
+      ownerStaffId: 'sf01',
+      servingStaffId: 'sf02',
+      source: 'staff',
+      amountFen: 3800
+    })
     expect(await counters('sf02')).toMatchObject({ sales: 2, salesFen: 8800, firstPurchases: 1, repurchases: 1, repurchaseFen: 5000 })
 
     const history = expectOk(await t.call('purchaseHistory', {}, 'fan-a'))
     expect(history.purchases).toBe(2)
-    expect(history.rows.map((r) => [r.amountFen, r.repurchase, r.storeName])).toEqual([[5000, true, '静安寺店'], [3800, false, '静安寺店']])
+    expect(history.rows.map((r) => [r.amountFen, r.repurchase, r.storeName])).toEqual([
+      [5000, true, '静安寺店'],
+      [3800, false, '静安寺店']
+    ])
     expect(expectOk(await t.call('purchaseHistory', {}, 'someone-else')).rows).toEqual([])
   })
 
   it('decides first vs repurchase race-free: five concurrent sales of one fan make one first purchase', async () => {
     const code = await fan('fan-b')
-    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => t.call('recordSale', { memberCode: code, amountFen: 1000 * i, requestId: `c${i}` }, 'demo-staff-1')))
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => t.call('recordSale', { memberCode: code, amountFen: 1000 * i, requestId: `c${i}` }, 'demo-staff-1'))
+    )
     const ok = results.map(expectOk)
     expect(ok.filter((r) => !r.repurchase)).toHaveLength(1)
     expect(await counters('sf01')).toMatchObject({ sales: 5, firstPurchases: 1, repurchases: 4 })
@@ -59,8 +70,14 @@ describe('staff record a sale by member code', () => {
     const code = await fan('fan-d')
     const before = t.cloud.db.snapshot()
     expect(await t.call('recordSale', { memberCode: code, amountFen: 100, requestId: 'x' }, 'fan-d')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(await t.call('recordSale', { memberCode: 'ZZZZZZZZZZ', amountFen: 100, requestId: 'x' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
-    expect(await t.call('recordSale', { memberCode: code, amountFen: -100, requestId: 'x' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await t.call('recordSale', { memberCode: 'ZZZZZZZZZZ', amountFen: 100, requestId: 'x' }, 'demo-staff-1')).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND'
+    })
+    expect(await t.call('recordSale', { memberCode: code, amountFen: -100, requestId: 'x' }, 'demo-staff-1')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT'
+    })
     expect(await t.call('recordSale', { memberCode: code, amountFen: 0, requestId: 'x' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(t.cloud.db.snapshot()).toEqual(before)
   })
@@ -74,7 +91,16 @@ describe('repurchase figures', () => {
     expectOk(await t.call('recordSale', { memberCode: code, amountFen: 1000, requestId: 'a' }, 'demo-staff-1'))
     expectOk(await t.call('recordSale', { memberCode: code, amountFen: 2500, requestId: 'b' }, 'demo-staff-2'))
     const stats = expectOk(await t.call('repurchaseStats', { storeId: 'st01', cohort: 'week' }, 'demo-manager'))
-    expect(stats).toMatchObject({ fans: 1, repurchasers: 1, sales: 2, salesFen: 3500, repurchases: 1, repurchaseFen: 2500, repurchaseRate: 1, medianDaysToSecond: 0 })
+    expect(stats).toMatchObject({
+      fans: 1,
+      repurchasers: 1,
+      sales: 2,
+      salesFen: 3500,
+      repurchases: 1,
+      repurchaseFen: 2500,
+      repurchaseRate: 1,
+      medianDaysToSecond: 0
+    })
     expect(stats.cohorts).toEqual([expect.objectContaining({ fans: 1, repurchased: 1, rate30: null })])
     expect(stats.staff).toEqual(
       expect.arrayContaining([

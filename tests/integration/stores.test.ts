@@ -11,10 +11,19 @@ afterEach(() => t.stop())
 const BRAND = 'demo-manager'
 const STORE_MANAGER = 'demo-store-manager' // st02 only
 // Near 静安寺 (GCJ-02), ~150 m from st01: the nearby page's demo location is 121.4456, 31.2235.
-const NEW_STORE = { name: '愚园路店', city: '上海', address: '上海市长宁区愚园路1088号', longitude: 121.4471, latitude: 31.2243, hours: '08:00-21:00', phone: '021-62990000' }
+const NEW_STORE = {
+  name: '愚园路店',
+  city: '上海',
+  address: '上海市长宁区愚园路1088号',
+  longitude: 121.4471,
+  latitude: 31.2243,
+  hours: '08:00-21:00',
+  phone: '021-62990000'
+}
 
 const save = (event: Record<string, unknown>, openid = BRAND) => t.call('saveStore', event, openid)
-const nearby = async (longitude: number, latitude: number) => expectOk(await t.call('nearbyStores', { longitude, latitude, maxDistanceM: 2_000, pageSize: 20 }, 'shopper-near')).stores
+const nearby = async (longitude: number, latitude: number) =>
+  expectOk(await t.call('nearbyStores', { longitude, latitude, maxDistanceM: 2_000, pageSize: 20 }, 'shopper-near')).stores
 const listed = async () => expectOk(await t.call('storeList', { city: '上海' }, 'shopper-list')).stores.map((s) => s.storeId)
 const checksum = () => t.cloud.db.snapshot().checksum
 
@@ -24,7 +33,15 @@ describe('storeAdmin', () => {
     expect(res.canCreate).toBe(true)
     expect(res.stores.map((s) => s.storeId).sort()).toEqual(['st01', 'st02', 'st03', 'st04', 'st05', 'st06'])
     expect(res.stores.find((s) => s.storeId === 'st01')).toEqual({
-      storeId: 'st01', name: '静安寺店', city: '上海', address: '上海市静安区南京西路1618号', hours: '10:00-22:00', phone: '021-62881618', longitude: 121.44562, latitude: 31.22347, active: true
+      storeId: 'st01',
+      name: '静安寺店',
+      city: '上海',
+      address: '上海市静安区南京西路1618号',
+      hours: '10:00-22:00',
+      phone: '021-62881618',
+      longitude: 121.44562,
+      latitude: 31.22347,
+      active: true
     })
   })
 
@@ -52,7 +69,13 @@ describe('adding a store', () => {
     expect(doc).toMatchObject({ active: true, codeVersion: 1 })
 
     const near = await nearby(NEW_STORE.longitude + 0.0003, NEW_STORE.latitude)
-    expect(near[0]).toMatchObject({ storeId: res.storeId, name: '愚园路店', phone: '021-62990000', longitude: NEW_STORE.longitude, latitude: NEW_STORE.latitude })
+    expect(near[0]).toMatchObject({
+      storeId: res.storeId,
+      name: '愚园路店',
+      phone: '021-62990000',
+      longitude: NEW_STORE.longitude,
+      latitude: NEW_STORE.latitude
+    })
     expect(near[0].distanceM).toBeLessThan(50)
     expect(await listed()).toContain(res.storeId)
     expect(expectOk(await t.call('storeAdmin', {}, BRAND)).stores.map((s) => s.storeId)).toContain(res.storeId)

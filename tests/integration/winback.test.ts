@@ -5,9 +5,24 @@ import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud
 let t: TestCloud
 beforeEach(async () => {
   t = await startTestCloud()
-  await api().collection('couponTemplates').add({
-    data: { _id: 'tpl-winback', title: '好久不见 10 元券', kind: 'amount_off', value: 1000, thresholdFen: 0, validity: { type: 'days', days: 14 }, stock: null, issued: 0, perFanLimit: 10, trigger: 'win_back', storeIds: null, paused: false }
-  })
+  await api()
+    .collection('couponTemplates')
+    .add({
+      data: {
+        _id: 'tpl-winback',
+        title: '好久不见 10 元券',
+        kind: 'amount_off',
+        value: 1000,
+        thresholdFen: 0,
+        validity: { type: 'days', days: 14 },
+        stock: null,
+        issued: 0,
+        perFanLimit: 10,
+        trigger: 'win_back',
+        storeIds: null,
+        paused: false
+      }
+    })
 })
 afterEach(async () => {
   await t.stop()
@@ -19,7 +34,10 @@ async function buyer(openid: string, daysAgo: number): Promise<void> {
   expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, openid))
   const { memberCode } = expectOk(await t.call('session', {}, openid)).fan!
   expectOk(await t.call('recordSale', { memberCode, amountFen: 2000, requestId: `buy-${openid}-${daysAgo}` }, 'demo-staff-1'))
-  await api().collection('fanPurchases').doc(openid).update({ data: { lastPurchaseAt: Date.now() - daysAgo * DAY_MS } })
+  await api()
+    .collection('fanPurchases')
+    .doc(openid)
+    .update({ data: { lastPurchaseAt: Date.now() - daysAgo * DAY_MS } })
 }
 const winBackCoupons = () => t.count('coupons', { templateId: 'tpl-winback' })
 
@@ -58,8 +76,26 @@ describe('win-back', () => {
     const old = Date.now() - 100 * DAY_MS
     for (let i = 0; i < 130; i++) {
       const id = `bulk-${String(i).padStart(3, '0')}`
-      await api().collection('fans').add({ data: { _id: id, memberCode: memberCodeFor(id), firstStoreId: 'st01', lastStoreId: 'st01', channel: 'store_code', capturingStaffId: null, ownerStaffId: null, boundAt: null, createdAt: old, lastVisitAt: old, visits: 1 } })
-      await api().collection('fanPurchases').add({ data: { _id: id, purchases: 1, totalFen: 100, firstPurchaseAt: old, lastPurchaseAt: old, firstStoreId: 'st01' } })
+      await api()
+        .collection('fans')
+        .add({
+          data: {
+            _id: id,
+            memberCode: memberCodeFor(id),
+            firstStoreId: 'st01',
+            lastStoreId: 'st01',
+            channel: 'store_code',
+            capturingStaffId: null,
+            ownerStaffId: null,
+            boundAt: null,
+            createdAt: old,
+            lastVisitAt: old,
+            visits: 1
+          }
+        })
+      await api()
+        .collection('fanPurchases')
+        .add({ data: { _id: id, purchases: 1, totalFen: 100, firstPurchaseAt: old, lastPurchaseAt: old, firstStoreId: 'st01' } })
     }
     const r = expectOk(await t.call('runWinBack', { lapseDays: 30 }, 'demo-manager'))
     expect(r).toMatchObject({ scanned: 130, lapsed: 130, issued: 130 })

@@ -33,7 +33,10 @@ async function loadThenKill(dataDir: string, round: number, acks: Acks): Promise
       const n = sent++
       const openid = `crash-${round}-${n}`
       try {
-        const r = (await cloud.call('checkin', { scene: scenes[n % 3] }, openid)) as { ok: boolean; data?: { couponsIssued: Array<{ couponId: string; code: string }> } }
+        const r = (await cloud.call('checkin', { scene: scenes[n % 3] }, openid)) as {
+          ok: boolean
+          data?: { couponsIssued: Array<{ couponId: string; code: string }> }
+        }
         if (!r.ok) continue
         acks.checkins.add(openid)
         const coupon = r.data?.couponsIssued[0]
@@ -44,7 +47,9 @@ async function loadThenKill(dataDir: string, round: number, acks: Acks): Promise
           const me = (await cloud.call('session', {}, openid)) as { data?: { fan: { memberCode: string } | null } }
           const memberCode = me.data?.fan?.memberCode
           if (!memberCode) continue
-          const sale = (await cloud.call('recordSale', { memberCode, amountFen: 5000 + n, requestId: `crash-${round}-${n}` }, 'demo-staff-1')) as { ok: boolean }
+          const sale = (await cloud.call('recordSale', { memberCode, amountFen: 5000 + n, requestId: `crash-${round}-${n}` }, 'demo-staff-1')) as {
+            ok: boolean
+          }
           if (sale.ok) acks.sales.add(`sf01:crash-${round}-${n}`)
         }
       } catch {
@@ -69,7 +74,11 @@ async function liftLimits(dataDir: string): Promise<void> {
   const cloud = await spawnCloud({ dataDir, env: { FANLOOP_SIGNING_KEY: KEY } })
   await cloud.stop()
   const local = new LocalDatabase({ file: path.join(dataDir, 'cloud.sqlite') })
-  await local.api().collection('settings').doc('brand').update({ data: { limits: LIMITS_LIFTED } })
+  await local
+    .api()
+    .collection('settings')
+    .doc('brand')
+    .update({ data: { limits: LIMITS_LIFTED } })
   local.close()
 }
 
@@ -86,7 +95,10 @@ it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and cou
   const $ = db.command.aggregate
   const fansOf = new Map<string, number>()
   const visitsOf = new Map<string, number>()
-  for (const [coll, into] of [['fans', fansOf], ['visits', visitsOf]] as const) {
+  for (const [coll, into] of [
+    ['fans', fansOf],
+    ['visits', visitsOf]
+  ] as const) {
     for (let skip = 0; ; skip += 1000) {
       const page = (await db.collection(coll).where({}).skip(skip).limit(1000).get()).data as Array<{ _id: string; fanId?: string }>
       for (const d of page) {
@@ -114,7 +126,9 @@ it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and cou
   const redeemedCoupons = (await all('coupons', { redeemedAt: _.neq(null) })).filter((c) => String(c.fanId).startsWith('crash-'))
   const crashSales = (await all('sales', {})).filter((x) => String(x.fanId).startsWith('crash-'))
   const count = (xs: Array<Record<string, unknown>>, key: string, v: unknown) => xs.filter((x) => x[key] === v).length
-  const lostRedemptions = [...acks.redemptions].filter((id) => count(crashRedemptions, 'couponId', id) === 0 || count(crashSales, 'idempotencyKey', id) === 0).length
+  const lostRedemptions = [...acks.redemptions].filter(
+    (id) => count(crashRedemptions, 'couponId', id) === 0 || count(crashSales, 'idempotencyKey', id) === 0
+  ).length
   const lostSales = [...acks.sales].filter((key) => count(crashSales, 'idempotencyKey', key) === 0).length
   const duplicatedOther =
     [...acks.redemptions].filter((id) => count(crashRedemptions, 'couponId', id) > 1 || count(crashSales, 'idempotencyKey', id) > 1).length +
@@ -125,7 +139,13 @@ it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and cou
   const sum = (rows: Array<Record<string, unknown>>, key: string) => rows.reduce((n, r) => n + Number(r[key] ?? 0), 0)
   const counters = await all('counters', {})
   const salesAll = await all('sales', {})
-  const [sums] = (await db.collection('counters').aggregate().group({ _id: null, newFans: $.sum('$newFans'), visits: $.sum('$visits') }).end()).list as Array<{ newFans: number; visits: number }>
+  const [sums] = (
+    await db
+      .collection('counters')
+      .aggregate()
+      .group({ _id: null, newFans: $.sum('$newFans'), visits: $.sum('$visits') })
+      .end()
+  ).list as Array<{ newFans: number; visits: number }>
   const fans = (await db.collection('fans').count()).total
   const visits = (await db.collection('visits').count()).total
   const drift =
@@ -149,5 +169,10 @@ it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and cou
   expect(acknowledged.size).toBeGreaterThan(ROUNDS * 20)
   expect(acks.redemptions.size).toBeGreaterThan(ROUNDS * 5)
   expect(acks.sales.size).toBeGreaterThan(ROUNDS * 5)
-  expect({ lost: lostAll, duplicated: duplicatedAll, halfWritten: halfWritten + halfRedeemed, drift }).toEqual({ lost: 0, duplicated: 0, halfWritten: 0, drift: 0 })
+  expect({ lost: lostAll, duplicated: duplicatedAll, halfWritten: halfWritten + halfRedeemed, drift }).toEqual({
+    lost: 0,
+    duplicated: 0,
+    halfWritten: 0,
+    drift: 0
+  })
 })

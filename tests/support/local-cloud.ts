@@ -28,7 +28,9 @@ export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>
   for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) } })
   for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
   for (const t of TEMPLATES) await db.collection('couponTemplates').add({ data: { ...t } })
-  await db.collection('settings').add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy }, ...(opts.limits ? { limits: opts.limits } : {}) } })
+  await db
+    .collection('settings')
+    .add({ data: { _id: 'brand', brandName: '测试品牌', policy: { ...DEFAULT_POLICY, ...opts.policy }, ...(opts.limits ? { limits: opts.limits } : {}) } })
   const url = opts.serve ? (await cloud.start()).url : ''
   const key = process.env.FANLOOP_SIGNING_KEY as string
   return {

@@ -23,7 +23,18 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   undoRedemption: { redemptionId: 'rd_sample_1' },
   couponTemplates: {},
   saveCouponTemplate: {
-    template: { title: '样例券', kind: 'amount_off', value: 500, thresholdFen: 0, validity: { type: 'days', days: 7 }, stock: 10, perFanLimit: 1, trigger: 'manual', storeIds: ['st01'], paused: false }
+    template: {
+      title: '样例券',
+      kind: 'amount_off',
+      value: 500,
+      thresholdFen: 0,
+      validity: { type: 'days', days: 7 },
+      stock: 10,
+      perFanLimit: 1,
+      trigger: 'manual',
+      storeIds: ['st01'],
+      paused: false
+    }
   },
   issueCoupon: { templateId: 'tpl-welcome', memberCode: 'SAMPLE0001', requestId: 'sample-1' },
   groupEntry: { storeId: 'st01' },

@@ -10,7 +10,13 @@ describe('the per-shopper scan window', () => {
     ['a minute later a new window opens', { start: t0, count: 3 }, t0 + MINUTE_MS, 3, { start: t0 + MINUTE_MS, count: 1 }],
     ['a concurrent scan stamped just before the window opened counts in it', { start: t0, count: 2 }, t0 - 5, 3, { start: t0, count: 3 }],
     ['and is refused when the window is full', { start: t0, count: 3 }, t0 - 5, 3, null],
-    ['a clock that went back a minute or more opens a new window rather than locking the shopper out', { start: t0, count: 3 }, t0 - MINUTE_MS, 3, { start: t0 - MINUTE_MS, count: 1 }]
+    [
+      'a clock that went back a minute or more opens a new window rather than locking the shopper out',
+      { start: t0, count: 3 },
+      t0 - MINUTE_MS,
+      3,
+      { start: t0 - MINUTE_MS, count: 1 }
+    ]
   ])('%s', (_name, current, now, limit, expected) => {
     expect(nextScanWindow(current, now, limit)).toEqual(expected)
   })

@@ -23,8 +23,24 @@ describe('attribution policy', () => {
     ['store code after a staff binding keeps the staff', policy({}), fan({}), scan(null, 3), 'A', 'A', []],
     ['validity lapsed without a visit: fan returns to store', policy({ validityDays: 90 }), fan({}), scan(null, 91), null, 'A', ['validity_lapsed']],
     ['validity lapsed, then a staff code binds the fan again', policy({ validityDays: 90 }), fan({}), scan('B', 91), 'B', 'A', ['validity_lapsed', 'unowned']],
-    ['store-owned fan is bound by the first staff code', policy({}), fan({ capturingStaffId: null, ownerStaffId: null, boundAt: null }), scan('B', 2), 'B', 'B', ['first_capture']],
-    ['new-fans-only: an existing store-owned fan is not bound', policy({ newFansOnly: true }), fan({ capturingStaffId: null, ownerStaffId: null, boundAt: null }), scan('B', 2), null, null, []],
+    [
+      'store-owned fan is bound by the first staff code',
+      policy({}),
+      fan({ capturingStaffId: null, ownerStaffId: null, boundAt: null }),
+      scan('B', 2),
+      'B',
+      'B',
+      ['first_capture']
+    ],
+    [
+      'new-fans-only: an existing store-owned fan is not bound',
+      policy({ newFansOnly: true }),
+      fan({ capturingStaffId: null, ownerStaffId: null, boundAt: null }),
+      scan('B', 2),
+      null,
+      null,
+      []
+    ],
     ['new-fans-only: a new fan is bound', policy({ newFansOnly: true }), null, scan('B', 0), 'B', 'B', ['first_capture']],
     ['rescan by the owner changes nothing', policy({}), fan({}), scan('A', 5), 'A', 'A', []]
   ]

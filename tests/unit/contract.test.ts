@@ -17,13 +17,28 @@ const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
 describe('the contract', () => {
   it('names each function in exactly one journey file (a spread would silently drop a duplicate)', () => {
-    const parts = [coreFunctions, checkinFunctions, managerFunctions, nearbyFunctions, couponFunctions, kpiFunctions, teamFunctions, groupFunctions, salesFunctions, storeFunctions, privacyFunctions].flatMap((p) => Object.keys(p))
+    const parts = [
+      coreFunctions,
+      checkinFunctions,
+      managerFunctions,
+      nearbyFunctions,
+      couponFunctions,
+      kpiFunctions,
+      teamFunctions,
+      groupFunctions,
+      salesFunctions,
+      storeFunctions,
+      privacyFunctions
+    ].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
   })
 
   it('has one function source per name, and no source without a contract entry', () => {
-    const sources = fs.readdirSync(FUNCTIONS_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''))
+    const sources = fs
+      .readdirSync(FUNCTIONS_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''))
     expect(sources.sort()).toEqual([...FUNCTION_NAMES].sort())
   })
 

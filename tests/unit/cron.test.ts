@@ -33,7 +33,11 @@ describe('timer trigger cron', () => {
   it('the runner fires the function once per matching second with the platform’s timer event', () => {
     let now = china('2026-11-23T09:59:58')
     const fired: Array<[string, Record<string, unknown>]> = []
-    const runner = new TimerRunner([{ fn: 'runWinBack', name: 'winBackDaily', schedule: parseCron('0 0 10 * * * *') }], async (fn, e) => fired.push([fn, e]), () => now)
+    const runner = new TimerRunner(
+      [{ fn: 'runWinBack', name: 'winBackDaily', schedule: parseCron('0 0 10 * * * *') }],
+      async (fn, e) => fired.push([fn, e]),
+      () => now
+    )
     for (let i = 0; i < 8; i++, now += 500) runner.tick()
     expect(fired).toEqual([['runWinBack', { Type: 'Timer', TriggerName: 'winBackDaily', Time: '2026-11-23T02:00:00.000Z' }]])
   })

@@ -20,7 +20,7 @@ describe('demo history', () => {
     expect(sum('groupJoins')).toBe(h.groupMembers.length)
   })
 
-  it('stamps each fan who joined their own store\'s group, so the group share counts them', () => {
+  it("stamps each fan who joined their own store's group, so the group share counts them", () => {
     const joined = new Set(h.groupMembers.map((m) => m.fanId))
     const stamped = h.fans.filter((f) => (f as { homeGroupJoinedAt?: number }).homeGroupJoinedAt)
     expect(stamped.map((f) => f._id).sort()).toEqual([...joined].sort())

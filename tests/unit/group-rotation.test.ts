@@ -4,7 +4,13 @@ import { daysLeft, groupCodeExpiry, groupWarning, isUsable, pickGroup, type Grou
 const HOUR = 3600_000
 // 2024-11-28 10:00 China time = 02:00 UTC
 const NOW = Date.parse('2024-11-28T02:00:00Z')
-const g = (over: Partial<GroupCode> & { id: string }): GroupCode & { id: string } => ({ expiresAt: NOW + 3 * DAY_MS, capacity: 200, members: 0, full: false, ...over })
+const g = (over: Partial<GroupCode> & { id: string }): GroupCode & { id: string } => ({
+  expiresAt: NOW + 3 * DAY_MS,
+  capacity: 200,
+  members: 0,
+  full: false,
+  ...over
+})
 
 describe('group code expiry (China time)', () => {
   it('a code valid "until 11-30" expires at 00:00 China time on 12-01, i.e. 16:00 UTC on 11-30', () => {
@@ -41,7 +47,11 @@ describe('rotation', () => {
   })
 
   it('spreads joins fairly: each join goes to the least-filled group, so fills stay within one member', () => {
-    const groups = [g({ id: 'a', capacity: 100 }), g({ id: 'b', capacity: 100, expiresAt: NOW + 5 * DAY_MS }), g({ id: 'c', capacity: 100, expiresAt: NOW + HOUR })]
+    const groups = [
+      g({ id: 'a', capacity: 100 }),
+      g({ id: 'b', capacity: 100, expiresAt: NOW + 5 * DAY_MS }),
+      g({ id: 'c', capacity: 100, expiresAt: NOW + HOUR })
+    ]
     for (let i = 0; i < 150; i++) pickGroup(groups, NOW)!.members++
     const members = groups.map((x) => x.members)
     expect(members.reduce((a, b) => a + b)).toBe(150)

@@ -58,10 +58,18 @@ describe('events → counter rows', () => {
   it('tells first purchases from repurchases in time order, counting purchases made before the range', () => {
     const sale = (fanId: string, at: number, amountFen: number, servingStaffId: string | null) => ({ fanId, storeId: 'st01', amountFen, at, servingStaffId })
     const purchases = new Map([['f1', 1]])
-    const rows = tallyEvents({ ...none, sales: [sale('f1', FIRST_SECOND_11TH, 2000, null), sale('f1', LAST_SECOND_10TH, 3000, 'sf02'), sale('f2', FIRST_SECOND_11TH, 900, null)] }, purchases)
+    const rows = tallyEvents(
+      { ...none, sales: [sale('f1', FIRST_SECOND_11TH, 2000, null), sale('f1', LAST_SECOND_10TH, 3000, 'sf02'), sale('f2', FIRST_SECOND_11TH, 900, null)] },
+      purchases
+    )
     // f1 bought once before: the 10th's sale is its second purchase, the 11th's its third; f2 buys for the first time.
     expect(figures(rows.get('2026-11-10.st01.sf02')!.tally)).toMatchObject({ sales: 1, salesFen: 3000, firstPurchases: 0, repurchases: 1, repurchaseFen: 3000 })
     expect(figures(rows.get('2026-11-11.st01.-')!.tally)).toMatchObject({ sales: 2, salesFen: 2900, firstPurchases: 1, repurchases: 1, repurchaseFen: 2000 })
-    expect(purchases).toEqual(new Map([['f1', 3], ['f2', 1]]))
+    expect(purchases).toEqual(
+      new Map([
+        ['f1', 3],
+        ['f2', 1]
+      ])
+    )
   })
 })

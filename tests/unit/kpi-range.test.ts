@@ -14,8 +14,14 @@ describe('KPI ranges in China days', () => {
   })
 
   it.each([
-    [{ range: 'custom' as const, from: '2026-11-01', to: '2026-11-03' }, { from: '2026-11-01', to: '2026-11-03' }],
-    [{ range: 'custom' as const, from: '2026-02-27', to: '2026-03-01' }, { from: '2026-02-27', to: '2026-03-01' }]
+    [
+      { range: 'custom' as const, from: '2026-11-01', to: '2026-11-03' },
+      { from: '2026-11-01', to: '2026-11-03' }
+    ],
+    [
+      { range: 'custom' as const, from: '2026-02-27', to: '2026-03-01' },
+      { from: '2026-02-27', to: '2026-03-01' }
+    ]
   ])('custom %j', (q, want) => {
     expect(resolveRange(q, MIDNIGHT_23RD)).toMatchObject(want)
   })
@@ -54,7 +60,12 @@ describe('rollup blocks', () => {
   }
 
   it('covers every closed day exactly once with aligned blocks, and leaves the open days', () => {
-    for (const [from, len, openTail] of [[20_400, 30, 1], [20_413, 92, 2], [20_416, 1, 1], [20_401, 7, 0]]) {
+    for (const [from, len, openTail] of [
+      [20_400, 30, 1],
+      [20_413, 92, 2],
+      [20_416, 1, 1],
+      [20_401, 7, 0]
+    ]) {
       const to = from + len - 1
       const { blocks, days, openDays } = covered(from, to, to - openTail)
       expect(days).toEqual(Array.from({ length: len - openTail }, (_, i) => from + i))

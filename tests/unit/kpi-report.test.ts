@@ -11,7 +11,14 @@ const tally = (f: Partial<Record<keyof typeof T, number>>): Tally => {
 describe('tallies', () => {
   it('read a counter row, treating missing fields (older rows) as 0', () => {
     const t = rowTally({ _id: 'x', dayKey: '2026-11-01', storeId: 'st01', staffId: 'sf01', newFans: 2, visits: 5, byChannel: { staff_code: 2 } })
-    expect(figures(t)).toMatchObject({ newFans: 2, visits: 5, couponsRedeemed: 0, salesFen: 0, byChannel: { store_code: 0, staff_code: 2, shared_card: 0, group: 0 }, repurchaseRate: null })
+    expect(figures(t)).toMatchObject({
+      newFans: 2,
+      visits: 5,
+      couponsRedeemed: 0,
+      salesFen: 0,
+      byChannel: { store_code: 0, staff_code: 2, shared_card: 0, group: 0 },
+      repurchaseRate: null
+    })
   })
 
   it('round-trip through the row fields and add up', () => {
@@ -54,26 +61,52 @@ describe('staff leaderboard', () => {
   ]
 
   it('sorts by the chosen column, equal values sharing a rank, ties by new fans then id', () => {
-    expect(rankStaff(entries, 'newFans').map((r) => [r.rank, r.staffId])).toEqual([[1, 'sf01'], [2, 'sf02'], [2, 'sf03'], [4, 'sf04']])
-    expect(rankStaff(entries, 'salesFen').map((r) => [r.rank, r.staffId])).toEqual([[1, 'sf02'], [2, 'sf01'], [2, 'sf03'], [4, 'sf04']])
+    expect(rankStaff(entries, 'newFans').map((r) => [r.rank, r.staffId])).toEqual([
+      [1, 'sf01'],
+      [2, 'sf02'],
+      [2, 'sf03'],
+      [4, 'sf04']
+    ])
+    expect(rankStaff(entries, 'salesFen').map((r) => [r.rank, r.staffId])).toEqual([
+      [1, 'sf02'],
+      [2, 'sf01'],
+      [2, 'sf03'],
+      [4, 'sf04']
+    ])
   })
 
   it('puts staff without purchases last when sorting by repurchase rate', () => {
     const ranked = rankStaff(entries, 'repurchaseRate')
-    expect(ranked.map((r) => [r.rank, r.staffId, figures(r.tally).repurchaseRate])).toEqual([[1, 'sf01', 0.5], [2, 'sf02', 0.25], [3, 'sf03', null], [3, 'sf04', null]])
+    expect(ranked.map((r) => [r.rank, r.staffId, figures(r.tally).repurchaseRate])).toEqual([
+      [1, 'sf01', 0.5],
+      [2, 'sf02', 0.25],
+      [3, 'sf03', null],
+      [3, 'sf04', null]
+    ])
   })
 })
 
 describe('CSV export', () => {
   it('starts with a BOM, uses CRLF, quotes commas and quotes, and defuses formulas', () => {
-    const csv = toCsv(['名字', '值'], [['王,芳', 1], ['说"好"', -2], ['=1+1', null]])
+    const csv = toCsv(
+      ['名字', '值'],
+      [
+        ['王,芳', 1],
+        ['说"好"', -2],
+        ['=1+1', null]
+      ]
+    )
     expect(csv).toBe('\uFEFF名字,值\r\n"王,芳",1\r\n"说""好""",-2\r\n\'=1+1,\r\n')
   })
 
   it('writes the leaderboard and the daily table in yuan and percent', () => {
-    const lb = leaderboardCsv([{ rank: 1, name: '王芳', storeName: '静安寺店', newFans: 3, visits: 7, couponsRedeemed: 2, sales: 2, salesFen: 10450, repurchaseRate: 0.5 }])
+    const lb = leaderboardCsv([
+      { rank: 1, name: '王芳', storeName: '静安寺店', newFans: 3, visits: 7, couponsRedeemed: 2, sales: 2, salesFen: 10450, repurchaseRate: 0.5 }
+    ])
     expect(lb.split('\r\n')[1]).toBe('1,王芳,静安寺店,3,7,2,2,104.50,50.00%')
-    const daily = dailyCsv([{ dayKey: '2026-11-01', ...figures(tally({ visits: 3, newFans: 2, 'byChannel.staff_code': 2, salesFen: 3000, sales: 1, firstPurchases: 1 })) }])
+    const daily = dailyCsv([
+      { dayKey: '2026-11-01', ...figures(tally({ visits: 3, newFans: 2, 'byChannel.staff_code': 2, salesFen: 3000, sales: 1, firstPurchases: 1 })) }
+    ])
     expect(daily.split('\r\n')[1]).toBe('2026-11-01,3,2,0,2,0,0,0,0,0,1,30.00,1,0,0.00,0.00%')
   })
 })

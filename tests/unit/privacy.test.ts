@@ -26,7 +26,14 @@ describe('the tombstone fan', () => {
   const t = tombstoneFan(fan, T)
 
   it('keeps only what the counters are recounted from, and nothing that names or reaches the person', () => {
-    expect(t).toMatchObject({ _id: T, firstStoreId: 'st01', channel: 'staff_code', capturingStaffId: 'sf01', createdAt: fan.createdAt, homeGroupJoinedAt: fan.homeGroupJoinedAt })
+    expect(t).toMatchObject({
+      _id: T,
+      firstStoreId: 'st01',
+      channel: 'staff_code',
+      capturingStaffId: 'sf01',
+      createdAt: fan.createdAt,
+      homeGroupJoinedAt: fan.homeGroupJoinedAt
+    })
     const text = JSON.stringify(t)
     expect(text).not.toContain(OPENID)
     expect(text).not.toContain(fan.memberCode)
@@ -50,7 +57,17 @@ describe('the tombstone fan', () => {
 
 describe('an erased coupon', () => {
   const id = couponIdFor(OPENID, 'tpl-welcome', 'welcome')
-  const base = { _id: id, code: couponCodeFor(id), fanId: OPENID, templateId: 'tpl-welcome', occasion: 'welcome', validUntil: NOW + 86_400_000, redeemedAt: null as number | null, storeId: 'st01', issuedAt: NOW - 5000 }
+  const base = {
+    _id: id,
+    code: couponCodeFor(id),
+    fanId: OPENID,
+    templateId: 'tpl-welcome',
+    occasion: 'welcome',
+    validUntil: NOW + 86_400_000,
+    redeemedAt: null as number | null,
+    storeId: 'st01',
+    issuedAt: NOW - 5000
+  }
 
   it('gets an id and till code derived from the tombstone, not the openid', () => {
     const e = erasedCoupon(base, T, NOW)

@@ -1,5 +1,14 @@
 import { chinaDayKeyStart, DAY_MS } from '../../src/domain/china-time'
-import { assertSaleAmount, cohortFigures, cohortKey, fanHistories, medianDaysToSecond, repurchaseFlags, windowRate, type Purchase } from '../../src/domain/repurchase'
+import {
+  assertSaleAmount,
+  cohortFigures,
+  cohortKey,
+  fanHistories,
+  medianDaysToSecond,
+  repurchaseFlags,
+  windowRate,
+  type Purchase
+} from '../../src/domain/repurchase'
 
 const at = (day: string, hh = 12) => chinaDayKeyStart(day) + hh * 3600_000
 const p = (fanId: string, t: number, amountFen = 1000): Purchase => ({ fanId, at: t, amountFen })
@@ -40,10 +49,14 @@ describe('repurchase windows', () => {
     const jan = at('2024-01-31', 23) // still January in China
     const feb = at('2024-02-01', 0) + 1 // China Feb 1, 00:00:00.001 (UTC still Jan 31)
     const h = fanHistories([
-      p('a', jan), p('a', jan + 10 * DAY_MS), p('a', jan + 70 * DAY_MS),
-      p('b', jan), p('b', jan + 45 * DAY_MS),
+      p('a', jan),
+      p('a', jan + 10 * DAY_MS),
+      p('a', jan + 70 * DAY_MS),
+      p('b', jan),
+      p('b', jan + 45 * DAY_MS),
       p('c', jan),
-      p('d', feb), p('d', feb + 89 * DAY_MS)
+      p('d', feb),
+      p('d', feb + 89 * DAY_MS)
     ])
     const rows = cohortFigures(h, 'month', at('2024-12-01'))
     expect(rows).toEqual([

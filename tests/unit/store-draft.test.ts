@@ -3,14 +3,41 @@ import type { StoreAdminRow } from '../../src/contract/stores'
 import { fromDraft, toDraft } from '../../src/manager/pages/stores/draft'
 
 /** The store form → saveStore: a new store sends everything, an edit only what changed. */
-const ST01: StoreAdminRow = { storeId: 'st01', name: '静安寺店', city: '上海', address: '南京西路1618号', hours: '10:00-22:00', phone: '021-62881618', longitude: 121.44562, latitude: 31.22347, active: true }
+const ST01: StoreAdminRow = {
+  storeId: 'st01',
+  name: '静安寺店',
+  city: '上海',
+  address: '南京西路1618号',
+  hours: '10:00-22:00',
+  phone: '021-62881618',
+  longitude: 121.44562,
+  latitude: 31.22347,
+  active: true
+}
 
 describe('new store', () => {
-  const typed = { name: ' 愚园路店 ', city: '上海', address: '愚园路1088号', longitude: '121.4471', latitude: ' 31.2243', hours: '08:00-21:00', phone: '021-62990000', active: true }
+  const typed = {
+    name: ' 愚园路店 ',
+    city: '上海',
+    address: '愚园路1088号',
+    longitude: '121.4471',
+    latitude: ' 31.2243',
+    hours: '08:00-21:00',
+    phone: '021-62990000',
+    active: true
+  }
 
   it('sends every field, trimmed, with numeric coordinates the contract accepts', () => {
     const input = fromDraft(typed, null)
-    expect(input).toEqual({ name: '愚园路店', city: '上海', address: '愚园路1088号', longitude: 121.4471, latitude: 31.2243, hours: '08:00-21:00', phone: '021-62990000' })
+    expect(input).toEqual({
+      name: '愚园路店',
+      city: '上海',
+      address: '愚园路1088号',
+      longitude: 121.4471,
+      latitude: 31.2243,
+      hours: '08:00-21:00',
+      phone: '021-62990000'
+    })
     expect(contract.saveStore.input.safeParse(input).success).toBe(true)
   })
 

@@ -73,7 +73,11 @@ export function qrMatrix(text: string, mask = 0): boolean[][] {
     set(6, i, i % 2 === 0)
     set(i, 6, i % 2 === 0)
   }
-  for (const [cx, cy] of [[3, 3], [SIZE - 4, 3], [3, SIZE - 4]]) {
+  for (const [cx, cy] of [
+    [3, 3],
+    [SIZE - 4, 3],
+    [3, SIZE - 4]
+  ]) {
     for (let dy = -4; dy <= 4; dy++) {
       for (let dx = -4; dx <= 4; dx++) {
         const x = cx + dx

@@ -49,5 +49,4 @@ export function couponValue(c: Pick<CouponView, 'kind' | 'value'>): string {
   return '赠品'
 }
 
-export const couponThreshold = (thresholdFen: number): string =>
-  thresholdFen > 0 ? `满${yuan(thresholdFen)}可用` : '无门槛'
+export const couponThreshold = (thresholdFen: number): string => (thresholdFen > 0 ? `满${yuan(thresholdFen)}可用` : '无门槛')

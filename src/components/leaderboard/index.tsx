@@ -31,7 +31,11 @@ export default function Leaderboard({ rows, sort, onSort, showStore, total }: Pr
         <Text className='leaderboard-rank'>#</Text>
         <Text className='leaderboard-name'>导购</Text>
         {COLUMNS.map((c) => (
-          <Text key={c.key} className={`leaderboard-td leaderboard-td-${c.key} leaderboard-sort leaderboard-sort-${c.key} ${sort === c.key ? 'leaderboard-sort-active' : ''}`} onClick={() => onSort(c.key)}>
+          <Text
+            key={c.key}
+            className={`leaderboard-td leaderboard-td-${c.key} leaderboard-sort leaderboard-sort-${c.key} ${sort === c.key ? 'leaderboard-sort-active' : ''}`}
+            onClick={() => onSort(c.key)}
+          >
             {c.label}
             {sort === c.key ? '↓' : ''}
           </Text>
@@ -52,7 +56,11 @@ export default function Leaderboard({ rows, sort, onSort, showStore, total }: Pr
         </View>
       ))}
       {rows.length === 0 ? <Text className='muted leaderboard-empty'>这段时间还没有导购业绩</Text> : null}
-      {total > rows.length ? <Text className='muted leaderboard-more'>共 {total} 位导购，显示前 {rows.length} 位；完整名单请导出 CSV</Text> : null}
+      {total > rows.length ? (
+        <Text className='muted leaderboard-more'>
+          共 {total} 位导购，显示前 {rows.length} 位；完整名单请导出 CSV
+        </Text>
+      ) : null}
     </View>
   )
 }

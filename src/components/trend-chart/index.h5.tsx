@@ -18,6 +18,7 @@ export default function TrendChart(props: TrendProps) {
     el.height = CHART_HEIGHT * ratio
     new UCharts(chartOptions(props, ctx, width, ratio))
     // Keyed on the values: a re-render with equal numbers in new arrays must not redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   return (
     <View className='kpi-trend'>

@@ -25,6 +25,7 @@ export default function TrendChart(props: TrendProps) {
         })
     })
     // Keyed on the values: a re-render with equal numbers in new arrays must not redraw.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   return (
     <View className='kpi-trend'>

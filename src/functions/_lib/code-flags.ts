@@ -32,8 +32,21 @@ type Tx = { collection(name: string): { doc(id: string): TxDoc } }
 /** Adds one held fan to the staff member's flag of the day, inside the check-in's transaction. */
 export async function recordHeldFan(tx: Tx, staff: StaffDoc, fanId: string, reasons: SuspicionReason[], dayKey: string, now: number): Promise<void> {
   const ref = tx.collection(CODE_FLAGS).doc(flagId(staff._id, dayKey))
-  const current = await ref.get().then((r) => r.data as CodeFlagDoc, () => null)
-  const base = current ?? { staffId: staff._id, storeId: staff.storeId, dayKey, reasons: [], held: 0, fanIds: [], firstAt: now, lastAt: now, status: 'open' as const }
+  const current = await ref.get().then(
+    (r) => r.data as CodeFlagDoc,
+    () => null
+  )
+  const base = current ?? {
+    staffId: staff._id,
+    storeId: staff.storeId,
+    dayKey,
+    reasons: [],
+    held: 0,
+    fanIds: [],
+    firstAt: now,
+    lastAt: now,
+    status: 'open' as const
+  }
   const { _id, ...rest } = base as CodeFlagDoc
   const flag: Omit<CodeFlagDoc, '_id'> = {
     ...rest,

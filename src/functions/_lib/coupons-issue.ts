@@ -37,7 +37,10 @@ export async function issueFromTemplate(t: CouponTemplateDoc, fan: FanDoc, occas
     await untilSettled(() =>
       db.runTransaction(async (tx) => {
         await tx.collection('coupons').add({ data: coupon })
-        await tx.collection('counters').doc(counter).update({ data: counterUpdate({ couponsIssued: 1 }) })
+        await tx
+          .collection('counters')
+          .doc(counter)
+          .update({ data: counterUpdate({ couponsIssued: 1 }) })
       })
     )
     committed = true

@@ -44,7 +44,11 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
       const coupon = (await tx.collection('coupons').doc(found._id).get()).data as CouponDoc
       const refusal = redeemRefusal(coupon, { now, storeId: staff.storeId, templatePaused, amountFen })
       if (refusal) throw refusalError(refusal, coupon, amountFen)
-      const fan = await tx.collection('fans').doc(coupon.fanId).get().then((r) => r.data as FanDoc, missing)
+      const fan = await tx
+        .collection('fans')
+        .doc(coupon.fanId)
+        .get()
+        .then((r) => r.data as FanDoc, missing)
       const n = (coupon.redemptions ?? 0) + 1
       // Deterministic ids: a second write of the same redemption clashes on the primary key.
       const redemptionId = `rd_${coupon._id}_${n}`
@@ -65,11 +69,26 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
         undoneAt: null,
         undoneBy: null
       }
-      await tx.collection('coupons').doc(coupon._id).update({ data: { redeemedAt: now, redemptionId, redemptions: n } })
+      await tx
+        .collection('coupons')
+        .doc(coupon._id)
+        .update({ data: { redeemedAt: now, redemptionId, redemptions: n } })
       await tx.collection('redemptions').add({ data: redemption })
       let purchaseBump: Record<string, unknown> = {}
       if (saleId !== null && amountFen !== null) {
-        const sale: SaleDoc = { _id: saleId, fanId: coupon.fanId, storeId: staff.storeId, amountFen, at: now, dayKey, ownerStaffId, servingStaffId: staff._id, source: 'coupon', idempotencyKey: coupon._id, couponId: coupon._id }
+        const sale: SaleDoc = {
+          _id: saleId,
+          fanId: coupon.fanId,
+          storeId: staff.storeId,
+          amountFen,
+          at: now,
+          dayKey,
+          ownerStaffId,
+          servingStaffId: staff._id,
+          source: 'coupon',
+          idempotencyKey: coupon._id,
+          couponId: coupon._id
+        }
         await tx.collection('sales').add({ data: sale })
         purchaseBump = (await notePurchase(tx, sale)).bump
       }
@@ -84,15 +103,25 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
 export async function undoOnce(redemptionId: string, staff: StaffDoc, now: number) {
   return untilSettled(() =>
     db.runTransaction(async (tx) => {
-      const r = await tx.collection('redemptions').doc(redemptionId).get().then((res) => res.data as RedemptionDoc, missing)
+      const r = await tx
+        .collection('redemptions')
+        .doc(redemptionId)
+        .get()
+        .then((res) => res.data as RedemptionDoc, missing)
       if (!r) throw new AppError('NOT_FOUND', '没有这条核销记录')
       if (r.servingStaffId !== staff._id) throw new AppError('FORBIDDEN', '只有办理核销的导购本人可以撤销')
       if (r.undoneAt !== null) throw new AppError('CONFLICT', '这次核销已经撤销过了')
       if (now - r.at > UNDO_WINDOW_MS) throw new AppError('CONFLICT', '核销已超过 5 分钟，不能撤销')
       const coupon = (await tx.collection('coupons').doc(r.couponId).get()).data as CouponDoc
       if (coupon.redemptionId !== r._id) throw new AppError('CONFLICT', '这张券的核销状态已变化，请刷新后重试')
-      await tx.collection('coupons').doc(coupon._id).update({ data: { redeemedAt: null, redemptionId: null } })
-      await tx.collection('redemptions').doc(r._id).update({ data: { undoneAt: now, undoneBy: staff._id } })
+      await tx
+        .collection('coupons')
+        .doc(coupon._id)
+        .update({ data: { redeemedAt: null, redemptionId: null } })
+      await tx
+        .collection('redemptions')
+        .doc(r._id)
+        .update({ data: { undoneAt: now, undoneBy: staff._id } })
       // The sale goes: a sale document exists exactly while the purchase stands.
       let purchaseBump: Record<string, unknown> = {}
       if (r.saleId) {
@@ -101,7 +130,10 @@ export async function undoOnce(redemptionId: string, staff: StaffDoc, now: numbe
         await tx.collection('sales').doc(r.saleId).remove()
       }
       const bump = { ...counterUpdate({ couponsRedeemed: -1 }), ...purchaseBump }
-      await tx.collection('counters').doc(counterId(r.dayKey, r.storeId, r.servingStaffId)).update({ data: bump })
+      await tx
+        .collection('counters')
+        .doc(counterId(r.dayKey, r.storeId, r.servingStaffId))
+        .update({ data: bump })
       return { ...coupon, redeemedAt: null, redemptionId: null }
     })
   )

@@ -23,7 +23,12 @@ export const templateView = (t: CouponTemplateDoc, redeemed: number): TemplateVi
 
 /** Redeemed coupons of one template: a count on the (templateId, redeemedAt) index, never a scan. */
 export async function redeemedCount(templateId: string): Promise<number> {
-  return (await db.collection('coupons').where({ templateId, redeemedAt: _.gt(0) }).count()).total
+  return (
+    await db
+      .collection('coupons')
+      .where({ templateId, redeemedAt: _.gt(0) })
+      .count()
+  ).total
 }
 
 /** Rules the schema cannot express alone; each refusal names the field a manager has to fix. */
@@ -45,7 +50,11 @@ export async function checkStores(manager: StaffDoc, storeIds: string[] | null, 
   const outside = (ids: string[] | null) => scope !== null && (ids === null || ids.some((id) => !scope.includes(id)))
   if (outside(storeIds) || (existing && outside(existing.storeIds))) throw new AppError('FORBIDDEN', '门店店长只能设置仅限自己门店使用的券')
   if (storeIds === null) return
-  const res = await db.collection('stores').where({ _id: _.in(storeIds) }).limit(100).get()
+  const res = await db
+    .collection('stores')
+    .where({ _id: _.in(storeIds) })
+    .limit(100)
+    .get()
   const known = new Set((res.data as StoreDoc[]).map((s) => s._id))
   const unknown = storeIds.filter((id) => !known.has(id))
   if (unknown.length > 0) throw new AppError('INVALID_INPUT', `没有这些门店：${unknown.join('、')}`)

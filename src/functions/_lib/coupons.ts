@@ -19,7 +19,11 @@ export async function couponByCode(raw: string): Promise<CouponDoc> {
 export async function pausedTemplates(templateIds: string[]): Promise<Set<string>> {
   const ids = [...new Set(templateIds)]
   if (ids.length === 0) return new Set()
-  const res = await db.collection('couponTemplates').where({ _id: _.in(ids) }).limit(100).get()
+  const res = await db
+    .collection('couponTemplates')
+    .where({ _id: _.in(ids) })
+    .limit(100)
+    .get()
   const found = res.data as CouponTemplateDoc[]
   // A template that no longer exists cannot be paused; its coupons stay as issued.
   return new Set(found.filter((t) => t.paused).map((t) => t._id))

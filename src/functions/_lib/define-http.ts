@@ -26,7 +26,11 @@ export interface Signed {
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = { INVALID_INPUT: 400, NOT_FOUND: 400, UNAUTHENTICATED: 401, FORBIDDEN: 401, CONFLICT: 409, BUSY: 409 }
-const answer = (statusCode: number, result: Result<unknown>): HttpAnswer => ({ statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(result) })
+const answer = (statusCode: number, result: Result<unknown>): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(result)
+})
 const refuse = (code: ErrorCode, message?: string): HttpAnswer => answer(STATUS[code] ?? 500, failure(code, message))
 
 function isHttpEvent(e: unknown): e is HttpEvent {
@@ -52,7 +56,11 @@ function verify(event: HttpEvent, secret: string, now: number): Failure | Signed
  * A callFunction event (an openid, or no HTTP shape) is refused UNAUTHENTICATED in the usual envelope and
  * never writes; HTTP answers carry the same envelope as their JSON body.
  */
-export function defineHttpFunction<S extends z.ZodTypeAny, T>(name: string, opts: { secretEnv: string; body: S }, handler: (body: z.infer<S>, signed: Signed) => Promise<T>) {
+export function defineHttpFunction<S extends z.ZodTypeAny, T>(
+  name: string,
+  opts: { secretEnv: string; body: S },
+  handler: (body: z.infer<S>, signed: Signed) => Promise<T>
+) {
   return async function main(event: unknown): Promise<HttpAnswer | Failure> {
     const { OPENID } = cloud.getWXContext()
     if (OPENID || !isHttpEvent(event)) return failure('UNAUTHENTICATED', '此接口只接受带签名的 HTTP 请求')

@@ -2,7 +2,10 @@ import { ERROR_CODES, type ErrorCode } from '../../contract'
 
 /** A refusal the caller should see as it is: code from the contract, message in Chinese. */
 export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string
+  ) {
     super(message ?? ERROR_CODES[code])
   }
 }

@@ -9,14 +9,24 @@ const GROUP_READ_LIMIT = 50
 
 /** The store's codes that may still be shown (not marked full, not expired), freshest first. */
 export async function liveGroups(storeId: string, now: number): Promise<GroupCodeDoc[]> {
-  const res = await db.collection('groups').where({ storeId, full: false, expiresAt: _.gt(now) }).orderBy('expiresAt', 'desc').limit(GROUP_READ_LIMIT).get()
+  const res = await db
+    .collection('groups')
+    .where({ storeId, full: false, expiresAt: _.gt(now) })
+    .orderBy('expiresAt', 'desc')
+    .limit(GROUP_READ_LIMIT)
+    .get()
   return res.data as GroupCodeDoc[]
 }
 
 /** Every code of the store the manager still cares about (expired ones for a week), freshest first. */
 export async function storeGroups(storeId: string, now: number): Promise<GroupCodeDoc[]> {
   const since = now - 7 * 24 * 3600_000
-  const res = await db.collection('groups').where({ storeId, expiresAt: _.gt(since) }).orderBy('expiresAt', 'desc').limit(GROUP_READ_LIMIT).get()
+  const res = await db
+    .collection('groups')
+    .where({ storeId, expiresAt: _.gt(since) })
+    .orderBy('expiresAt', 'desc')
+    .limit(GROUP_READ_LIMIT)
+    .get()
   return res.data as GroupCodeDoc[]
 }
 

@@ -17,10 +17,17 @@ export interface FanGroupStamp {
 /** Inside the join's transaction, so the member and the stamp commit together. */
 export async function stampHomeGroupJoin(tx: Tx, fan: FanDoc & FanGroupStamp, groupStoreId: string, now: number): Promise<void> {
   if (fan.firstStoreId !== groupStoreId || fan.homeGroupJoinedAt) return
-  await tx.collection('fans').doc(fan._id).update({ data: { homeGroupJoinedAt: now } })
+  await tx
+    .collection('fans')
+    .doc(fan._id)
+    .update({ data: { homeGroupJoinedAt: now } })
 }
 
-const members = (firstStoreId: unknown) => db.collection('fans').where({ firstStoreId, homeGroupJoinedAt: _.gt(0) }).count()
+const members = (firstStoreId: unknown) =>
+  db
+    .collection('fans')
+    .where({ firstStoreId, homeGroupJoinedAt: _.gt(0) })
+    .count()
 const fans = (firstStoreId: unknown) => db.collection('fans').where({ firstStoreId }).count()
 const sum = (parts: Array<{ total: number }>) => parts.reduce((n, p) => n + p.total, 0)
 const inSlices = (storeIds: readonly string[], count: (firstStoreId: unknown) => Promise<{ total: number }>) =>
@@ -35,6 +42,14 @@ const inSlices = (storeIds: readonly string[], count: (firstStoreId: unknown) =>
  */
 export async function groupShareOf(storeIds: readonly string[], allStores = false): Promise<GroupShare> {
   if (storeIds.length === 0 && !allStores) return groupShare(0, 0)
-  const [m, f] = await Promise.all([inSlices(storeIds, members), allStores ? db.collection('fans').count().then((r) => r.total) : inSlices(storeIds, fans)])
+  const [m, f] = await Promise.all([
+    inSlices(storeIds, members),
+    allStores
+      ? db
+          .collection('fans')
+          .count()
+          .then((r) => r.total)
+      : inSlices(storeIds, fans)
+  ])
   return groupShare(m, f)
 }

@@ -12,7 +12,9 @@ const TEMPLATE_ID = () => process.env.FANLOOP_GROUP_EXPIRY_TEMPLATE ?? 'group-ex
 /** Managers whose scope covers the store: brand managers and the store's own. A brand has a handful. */
 async function storeManagers(storeId: string): Promise<StaffDoc[]> {
   const res = await db.collection('staff').where({ role: 'manager', active: true }).limit(100).get()
-  return (res.data as StaffDoc[]).filter((m) => (m.managesStoreIds === undefined ? m.storeId === storeId : m.managesStoreIds === null || m.managesStoreIds.includes(storeId)))
+  return (res.data as StaffDoc[]).filter((m) =>
+    m.managesStoreIds === undefined ? m.storeId === storeId : m.managesStoreIds === null || m.managesStoreIds.includes(storeId)
+  )
 }
 
 /**

@@ -36,7 +36,10 @@ export async function buildDashboard(staff: StaffDoc | null, q: DashboardQuery, 
   const [stores, tallies] = await Promise.all([storesIn(scope), readTallies(range, scope, now)])
   const total = rangeTotal(tallies)
   const byStaff = tallies.staff
-  const ranked = rankStaff([...byStaff].map(([id, s]) => [id, s.tally]), sort)
+  const ranked = rankStaff(
+    [...byStaff].map(([id, s]) => [id, s.tally]),
+    sort
+  )
   const shown = limit === null ? ranked : ranked.slice(0, limit)
   const people = await staffByIds(shown.map((r) => r.staffId))
   const storeName = new Map(stores.map((s) => [s.storeId, s.name]))

@@ -39,7 +39,13 @@ export async function loadPriorPurchases(fanIds: readonly string[], before: numb
   const $ = db.command.aggregate
   await Promise.all(
     slices(fanIds).map(async (ids) => {
-      const res = await db.collection('sales').aggregate().match({ fanId: _.in(ids), at: _.lt(before) }).group({ _id: '$fanId', n: $.sum(1) }).limit(1000).end()
+      const res = await db
+        .collection('sales')
+        .aggregate()
+        .match({ fanId: _.in(ids), at: _.lt(before) })
+        .group({ _id: '$fanId', n: $.sum(1) })
+        .limit(1000)
+        .end()
       for (const id of ids) into.set(id, 0)
       for (const r of res.list as Array<{ _id: string; n: number }>) into.set(r._id, r.n)
     })

@@ -11,7 +11,12 @@ async function readDayRows(dayKey: string): Promise<CounterRow[]> {
   const out: CounterRow[] = []
   let after = `${dayKey}.`
   for (;;) {
-    const res = await db.collection('counters').where({ _id: _.gt(after).and(_.lt(`${dayKey}/`)) }).orderBy('_id', 'asc').limit(PAGE).get()
+    const res = await db
+      .collection('counters')
+      .where({ _id: _.gt(after).and(_.lt(`${dayKey}/`)) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get()
     for (const d of res.data) out.push(d as CounterRow)
     if (res.data.length < PAGE) return out
     after = out[out.length - 1]._id
@@ -22,9 +27,7 @@ async function readDayRows(dayKey: string): Promise<CounterRow[]> {
 export async function readCounterRows(dayKeys: readonly string[], storeIds: readonly string[] | null): Promise<CounterRow[]> {
   if (dayKeys.length === 0 || (storeIds && storeIds.length === 0)) return []
   if (!storeIds) return (await Promise.all(dayKeys.map(readDayRows))).flat()
-  const parts = await Promise.all(
-    slices(storeIds).map((ids) => readAll<CounterRow>('counters', { dayKey: _.in([...dayKeys]), storeId: _.in(ids) }))
-  )
+  const parts = await Promise.all(slices(storeIds).map((ids) => readAll<CounterRow>('counters', { dayKey: _.in([...dayKeys]), storeId: _.in(ids) })))
   return parts.flat()
 }
 
@@ -46,10 +49,16 @@ export interface NamedStaff {
   storeId: string
 }
 
-
 export async function staffByIds(ids: readonly string[]): Promise<Map<string, NamedStaff>> {
   const parts = await Promise.all(
-    slices(ids).map((s) => db.collection('staff').where({ _id: _.in(s) }).field({ name: true, storeId: true }).limit(100).get())
+    slices(ids).map((s) =>
+      db
+        .collection('staff')
+        .where({ _id: _.in(s) })
+        .field({ name: true, storeId: true })
+        .limit(100)
+        .get()
+    )
   )
   return new Map(parts.flatMap((r) => r.data.map((d): [string, NamedStaff] => [String(d._id), { name: String(d.name), storeId: String(d.storeId) }])))
 }

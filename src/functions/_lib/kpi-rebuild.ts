@@ -24,7 +24,11 @@ async function writeRow(id: string, stored: CounterRow | undefined, counted: { d
   const fields = tallyRowFields(counted.tally)
   // update keeps any field this job does not know; a missing row is created whole.
   if (stored) await db.collection('counters').doc(id).update({ data: fields })
-  else await db.collection('counters').doc(id).set({ data: { dayKey: counted.dayKey, storeId: counted.storeId, staffId: counted.staffId, ...fields } })
+  else
+    await db
+      .collection('counters')
+      .doc(id)
+      .set({ data: { dayKey: counted.dayKey, storeId: counted.storeId, staffId: counted.staffId, ...fields } })
 }
 
 /**

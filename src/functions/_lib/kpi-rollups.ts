@@ -33,7 +33,10 @@ const add = (into: Record<string, Tally>, key: string, t: readonly number[]) => 
 async function save(doc: RollupDoc): Promise<RollupDoc> {
   const { _id, ...data } = doc
   // Concurrent builders write the same content under the same id, so a race is harmless.
-  await db.collection(ROLLUPS).doc(_id).set({ data: { ...data, builtAt: Date.now() } })
+  await db
+    .collection(ROLLUPS)
+    .doc(_id)
+    .set({ data: { ...data, builtAt: Date.now() } })
   return doc
 }
 
@@ -73,7 +76,9 @@ async function build(block: Block): Promise<RollupDoc> {
  */
 export async function loadRollups(blocks: Block[], storeIds: readonly string[] | null): Promise<RollupDoc[]> {
   if (blocks.length === 0) return []
-  const fields = storeIds ? { level: true as const, from: true as const, fields: true as const, ...Object.fromEntries(storeIds.map((id) => [`stores.${id}`, true as const])) } : undefined
+  const fields = storeIds
+    ? { level: true as const, from: true as const, fields: true as const, ...Object.fromEntries(storeIds.map((id) => [`stores.${id}`, true as const])) }
+    : undefined
   const found = await fetchRollups(blocks.map(blockId), fields)
   const docs = await Promise.all(blocks.map((b) => found.get(blockId(b)) ?? build(b)))
   if (!storeIds) return docs
@@ -84,6 +89,12 @@ export async function loadRollups(blocks: Block[], storeIds: readonly string[] |
 export async function invalidateRollups(days: readonly number[]): Promise<number> {
   const ids = [...new Set(days.flatMap((d) => blocksContaining(d).map(blockId)))]
   let removed = 0
-  for (const part of slices(ids)) removed += (await db.collection(ROLLUPS).where({ _id: _.in(part) }).remove()).stats.removed
+  for (const part of slices(ids))
+    removed += (
+      await db
+        .collection(ROLLUPS)
+        .where({ _id: _.in(part) })
+        .remove()
+    ).stats.removed
   return removed
 }

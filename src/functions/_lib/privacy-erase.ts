@@ -23,7 +23,13 @@ interface Step {
 const page = async (collection: string, openid: string) => (await db.collection(collection).where({ fanId: openid }).limit(BATCH).get()).data
 const reown = (collection: string): Step => ({
   kind: 'anonymised',
-  batch: async (openid, tombstone) => (await db.collection(collection).where({ fanId: openid }).update({ data: { fanId: tombstone } })).stats.updated
+  batch: async (openid, tombstone) =>
+    (
+      await db
+        .collection(collection)
+        .where({ fanId: openid })
+        .update({ data: { fanId: tombstone } })
+    ).stats.updated
 })
 const drop = (collection: string, where: (openid: string) => Record<string, unknown>): Step => ({
   kind: 'removed',
@@ -52,7 +58,16 @@ const STEPS: Step[] = [
   { kind: 'anonymised', batch: async (o, t, run) => eachInTurn(await page('coupons', o), run, (c) => rekeyCoupon(String(c._id), t, run.now)) },
   { kind: 'anonymised', batch: async (o, t, run) => eachInTurn(await page('groupMembers', o), run, (m) => rekeyGroupMember(m as GroupMemberDoc, t)) },
   // a check-in's binding event names the shopper as the one who did it
-  { kind: 'internal', batch: async (o, t) => (await db.collection('bindingEvents').where({ fanId: o, by: o }).update({ data: { by: t } })).stats.updated },
+  {
+    kind: 'internal',
+    batch: async (o, t) =>
+      (
+        await db
+          .collection('bindingEvents')
+          .where({ fanId: o, by: o })
+          .update({ data: { by: t } })
+      ).stats.updated
+  },
   reown('bindingEvents'),
   reown('visits'),
   reown('sales'), // staff and POS sales; coupon sales moved with their coupon

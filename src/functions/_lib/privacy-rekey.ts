@@ -28,22 +28,33 @@ export async function rekeyCoupon(couponId: string, tombstone: string, now: numb
     const moved = erasedCoupon(c, tombstone, now)
     const reds = (await Promise.all(redemptionIdsOf(c).map((id) => getDoc<RedemptionDoc>('redemptions', id)))).filter((r): r is RedemptionDoc => !!r)
     // a sale exists exactly while its redemption stands (an undo removes it)
-    const sales = (await Promise.all(reds.map((r) => (r.saleId ? getDoc<SaleDoc>('sales', r.saleId) : null)))).filter((s): s is SaleDoc & { _id: string } => !!s)
+    const sales = (await Promise.all(reds.map((r) => (r.saleId ? getDoc<SaleDoc>('sales', r.saleId) : null)))).filter(
+      (s): s is SaleDoc & { _id: string } => !!s
+    )
     const to = (id: string) => renamed(id, c._id, moved._id)
     return db.runTransaction(async (tx) => {
-      const current = await tx.collection('coupons').doc(c._id).get().then((r) => r.data as CouponDoc, missing)
+      const current = await tx
+        .collection('coupons')
+        .doc(c._id)
+        .get()
+        .then((r) => r.data as CouponDoc, missing)
       if (!current) return false
       if (current.redemptions !== c.redemptions || current.redemptionId !== c.redemptionId || current.redeemedAt !== c.redeemedAt) throw changed()
       await tx.collection('coupons').add({ data: moved })
       await tx.collection('coupons').doc(c._id).remove()
       for (const r of reds) {
-        await tx.collection('redemptions').add({ data: { ...r, _id: to(r._id), couponId: moved._id, fanId: tombstone, saleId: r.saleId ? to(r.saleId) : null } })
+        await tx
+          .collection('redemptions')
+          .add({ data: { ...r, _id: to(r._id), couponId: moved._id, fanId: tombstone, saleId: r.saleId ? to(r.saleId) : null } })
         await tx.collection('redemptions').doc(r._id).remove()
       }
       for (const s of sales) {
         const data = { ...s, fanId: tombstone, couponId: moved._id, idempotencyKey: s.idempotencyKey === c._id ? moved._id : s.idempotencyKey }
         if (to(s._id) === s._id) {
-          await tx.collection('sales').doc(s._id).update({ data: withoutId(data) })
+          await tx
+            .collection('sales')
+            .doc(s._id)
+            .update({ data: withoutId(data) })
         } else {
           await tx.collection('sales').add({ data: { ...data, _id: to(s._id) } })
           await tx.collection('sales').doc(s._id).remove()
@@ -59,7 +70,11 @@ export async function rekeyGroupMember(m: GroupMemberDoc, tombstone: string): Pr
   const _id = `${m.groupId}.${tombstone}`
   return untilSettled(() =>
     db.runTransaction(async (tx) => {
-      const current = await tx.collection('groupMembers').doc(m._id).get().then((r) => r.data as GroupMemberDoc, missing)
+      const current = await tx
+        .collection('groupMembers')
+        .doc(m._id)
+        .get()
+        .then((r) => r.data as GroupMemberDoc, missing)
       if (!current) return false
       await tx.collection('groupMembers').add({ data: { ...current, _id, fanId: tombstone } })
       await tx.collection('groupMembers').doc(m._id).remove()
@@ -74,8 +89,16 @@ export async function unflag(openid: string, batch: number): Promise<number> {
   for (const f of flags) {
     await untilSettled(() =>
       db.runTransaction(async (tx) => {
-        const current = await tx.collection(CODE_FLAGS).doc(String(f._id)).get().then((r) => r.data as { fanIds?: string[] }, missing)
-        if (current?.fanIds) await tx.collection(CODE_FLAGS).doc(String(f._id)).update({ data: { fanIds: _.set(current.fanIds.filter((id) => id !== openid)) } })
+        const current = await tx
+          .collection(CODE_FLAGS)
+          .doc(String(f._id))
+          .get()
+          .then((r) => r.data as { fanIds?: string[] }, missing)
+        if (current?.fanIds)
+          await tx
+            .collection(CODE_FLAGS)
+            .doc(String(f._id))
+            .update({ data: { fanIds: _.set(current.fanIds.filter((id) => id !== openid)) } })
       })
     )
   }

@@ -19,10 +19,17 @@ export async function claimTombstone(openid: string): Promise<string> {
   const fresh = freshTombstone()
   return untilSettled(() =>
     db.runTransaction(async (tx) => {
-      const fan = await tx.collection('fans').doc(openid).get().then((r) => r.data as ErasingFan, missing)
+      const fan = await tx
+        .collection('fans')
+        .doc(openid)
+        .get()
+        .then((r) => r.data as ErasingFan, missing)
       if (!fan) return fresh
       if (fan.erasingAs) return fan.erasingAs
-      await tx.collection('fans').doc(openid).update({ data: { erasingAs: fresh } })
+      await tx
+        .collection('fans')
+        .doc(openid)
+        .update({ data: { erasingAs: fresh } })
       return fresh
     })
   )
@@ -33,7 +40,11 @@ export async function retireFan(openid: string, tombstone: string): Promise<numb
   if (!(await getDoc<ErasingFan>('fans', openid))) return 0
   return untilSettled(() =>
     db.runTransaction(async (tx) => {
-      const fan = await tx.collection('fans').doc(openid).get().then((r) => r.data as ErasingFan, missing)
+      const fan = await tx
+        .collection('fans')
+        .doc(openid)
+        .get()
+        .then((r) => r.data as ErasingFan, missing)
       if (!fan) return 0
       await tx.collection('fans').add({ data: tombstoneFan({ ...fan, _id: openid }, tombstone) })
       await tx.collection('fans').doc(openid).remove()

@@ -30,6 +30,15 @@ export function slices<T>(xs: readonly T[], size = 100): T[][] {
 /** The `name` of each document asked for, by _id: duplicates asked once, long lists in slices. */
 export async function namesById(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)]
-  const parts = await Promise.all(slices(wanted).map((s) => db.collection(collection).where({ _id: _.in(s) }).field({ name: true }).limit(100).get()))
+  const parts = await Promise.all(
+    slices(wanted).map((s) =>
+      db
+        .collection(collection)
+        .where({ _id: _.in(s) })
+        .field({ name: true })
+        .limit(100)
+        .get()
+    )
+  )
   return new Map(parts.flatMap((r) => r.data.map((d): [string, string] => [String(d._id), String(d.name)])))
 }

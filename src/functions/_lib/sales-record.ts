@@ -39,13 +39,21 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   const result = await untilSettled(() =>
     db.runTransaction(async (tx) => {
       if (s.alsoAdd) await tx.collection(s.alsoAdd.collection).add({ data: s.alsoAdd.data })
-      const prior = await tx.collection('sales').doc(saleId).get().then((r) => r.data as SaleDoc, missing)
+      const prior = await tx
+        .collection('sales')
+        .doc(saleId)
+        .get()
+        .then((r) => r.data as SaleDoc, missing)
       if (prior) {
         if (prior.fanId !== s.fan._id || prior.amountFen !== s.amountFen) throw new AppError('CONFLICT', '同一单号已记录过不同的消费')
         return { saleId, memberCode: s.fan.memberCode, amountFen: prior.amountFen, at: prior.at, repurchase: false, created: false }
       }
       // The owner at the moment of sale, read in the transaction like the coupon redemption does.
-      const fan = await tx.collection('fans').doc(s.fan._id).get().then((r) => r.data as FanDoc, missing)
+      const fan = await tx
+        .collection('fans')
+        .doc(s.fan._id)
+        .get()
+        .then((r) => r.data as FanDoc, missing)
       const sale: SaleDoc = {
         _id: saleId,
         fanId: s.fan._id,
@@ -66,7 +74,10 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   )
   if (result.created) return result
   // A repeat: whether that sale was a repurchase is whether the fan had bought before it.
-  const earlier = await db.collection('sales').where({ fanId: s.fan._id, at: _.lt(result.at) }).count()
+  const earlier = await db
+    .collection('sales')
+    .where({ fanId: s.fan._id, at: _.lt(result.at) })
+    .count()
   return { ...result, repurchase: earlier.total > 0 }
 }
 

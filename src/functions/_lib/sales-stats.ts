@@ -10,7 +10,14 @@ export async function salesInScope(storeIds: string[] | null): Promise<{ sales: 
   const where = storeIds === null ? {} : { storeId: _.in(storeIds) }
   const sales: SaleDoc[] = []
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await db.collection('sales').where(where).orderBy('at', 'asc').orderBy('_id', 'asc').skip(page * PAGE).limit(PAGE).get()
+    const res = await db
+      .collection('sales')
+      .where(where)
+      .orderBy('at', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(page * PAGE)
+      .limit(PAGE)
+      .get()
     sales.push(...(res.data as SaleDoc[]))
     if (res.data.length < PAGE) return { sales, truncated: false }
   }
@@ -49,4 +56,3 @@ export function staffCredits(sales: readonly SaleDoc[]): Credit[] {
   })
   return [...credits.values()].sort((a, b) => b.salesFen - a.salesFen)
 }
-

@@ -15,15 +15,18 @@ export type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
 export async function ensurePurchaseSummary(fanId: string): Promise<void> {
   if (await getDoc<PurchaseSummaryDoc>('fanPurchases', fanId)) return
   const sales = db.collection('sales').where({ fanId })
-  const [count, first, last] = await Promise.all([
-    sales.count(),
-    sales.orderBy('at', 'asc').limit(1).get(),
-    sales.orderBy('at', 'desc').limit(1).get()
-  ])
+  const [count, first, last] = await Promise.all([sales.count(), sales.orderBy('at', 'asc').limit(1).get(), sales.orderBy('at', 'desc').limit(1).get()])
   const f = first.data[0] as SaleDoc | undefined
   const l = last.data[0] as SaleDoc | undefined
   // totalFen of seeded history is left at 0 rather than reading every sale: only counts drive decisions.
-  const doc: PurchaseSummaryDoc = { _id: fanId, purchases: count.total, totalFen: 0, firstPurchaseAt: f?.at ?? null, lastPurchaseAt: l?.at ?? null, firstStoreId: f?.storeId ?? null }
+  const doc: PurchaseSummaryDoc = {
+    _id: fanId,
+    purchases: count.total,
+    totalFen: 0,
+    firstPurchaseAt: f?.at ?? null,
+    lastPurchaseAt: l?.at ?? null,
+    firstStoreId: f?.storeId ?? null
+  }
   try {
     await db.collection('fanPurchases').add({ data: doc })
   } catch (err) {

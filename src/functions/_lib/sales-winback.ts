@@ -26,7 +26,10 @@ export async function winBackLapseDays(): Promise<number> {
 /** Spends one of the fan's consents (never below zero) and sends the reminder; false when none is held. */
 async function remind(fan: FanDoc, title: string): Promise<boolean> {
   const id = `${fan._id}.winBack`
-  const spent = await db.collection('subscriptions').where({ _id: id, balance: _.gt(0) }).update({ data: { balance: _.inc(-1) } })
+  const spent = await db
+    .collection('subscriptions')
+    .where({ _id: id, balance: _.gt(0) })
+    .update({ data: { balance: _.inc(-1) } })
   if (spent.stats.updated === 0) return false
   await cloud.openapi.subscribeMessage.send({
     touser: fan._id,
@@ -48,8 +51,13 @@ export async function runWinBack(o: WinBackOptions) {
   const template = (tplRes.data[0] as CouponTemplateDoc | undefined) ?? null
   const cutoff = o.now - lapseDays * DAY_MS
   const tally = { scanned: 0, lapsed: 0, issued: 0, alreadyIssued: 0, refused: 0, messaged: 0 }
-  for (let after = ''; ; ) {
-    const res = await db.collection('fanPurchases').where({ _id: _.gt(after), lastPurchaseAt: _.lt(cutoff) }).orderBy('_id', 'asc').limit(PAGE).get()
+  for (let after = ''; ;) {
+    const res = await db
+      .collection('fanPurchases')
+      .where({ _id: _.gt(after), lastPurchaseAt: _.lt(cutoff) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get()
     const page = res.data as PurchaseSummaryDoc[]
     for (const s of page) {
       tally.scanned++
@@ -75,7 +83,11 @@ export async function runWinBack(o: WinBackOptions) {
   }
   let runId: string | null = null
   if (!o.dryRun) {
-    if (o.lapseDays !== undefined) await db.collection('settings').doc('winBack').set({ data: { lapseDays: o.lapseDays } })
+    if (o.lapseDays !== undefined)
+      await db
+        .collection('settings')
+        .doc('winBack')
+        .set({ data: { lapseDays: o.lapseDays } })
     // Two runs can start in the same millisecond (timer and a manager): the suffix keeps both records.
     runId = `wb_${chinaDayKey(o.now)}_${o.now}_${randomBytes(3).toString('hex')}`
     const run: WinBackRunDoc = { _id: runId, at: o.now, trigger: o.trigger, by: o.by, lapseDays, templateId: template?._id ?? null, ...tally }

@@ -16,12 +16,19 @@ export async function welcomeTemplate(storeId: string): Promise<CouponTemplateDo
  */
 export async function reserveStock(t: CouponTemplateDoc): Promise<boolean> {
   if (t.stock === null) return true
-  const res = await db.collection('couponTemplates').where({ _id: t._id, issued: _.lt(t.stock) }).update({ data: { issued: _.inc(1) } })
+  const res = await db
+    .collection('couponTemplates')
+    .where({ _id: t._id, issued: _.lt(t.stock) })
+    .update({ data: { issued: _.inc(1) } })
   return res.stats.updated === 1
 }
 
 export async function releaseStock(t: CouponTemplateDoc): Promise<void> {
-  if (t.stock !== null) await db.collection('couponTemplates').doc(t._id).update({ data: { issued: _.inc(-1) } })
+  if (t.stock !== null)
+    await db
+      .collection('couponTemplates')
+      .doc(t._id)
+      .update({ data: { issued: _.inc(-1) } })
 }
 
 export function newCoupon(

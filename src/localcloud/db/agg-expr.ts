@@ -112,16 +112,25 @@ function evalOperator(op: string, arg: unknown, doc: SVObject): SV | undefined {
       const v = ev(a)
       return v === undefined || v === null ? ev(b) : v
     }
-    case '$eq': return cmp() === 0
+    case '$eq':
+      return cmp() === 0
     case '$ne':
-    case '$neq': return cmp() !== 0
-    case '$gt': return cmp() > 0
-    case '$gte': return cmp() >= 0
-    case '$lt': return cmp() < 0
-    case '$lte': return cmp() <= 0
-    case '$and': return args(op, arg).every((x) => truthy(ev(x)))
-    case '$or': return args(op, arg).some((x) => truthy(ev(x)))
-    case '$not': return !truthy(ev(args(op, arg, 1)[0]))
+    case '$neq':
+      return cmp() !== 0
+    case '$gt':
+      return cmp() > 0
+    case '$gte':
+      return cmp() >= 0
+    case '$lt':
+      return cmp() < 0
+    case '$lte':
+      return cmp() <= 0
+    case '$and':
+      return args(op, arg).every((x) => truthy(ev(x)))
+    case '$or':
+      return args(op, arg).some((x) => truthy(ev(x)))
+    case '$not':
+      return !truthy(ev(args(op, arg, 1)[0]))
     case '$in': {
       const [x, arr] = args(op, arg, 2).map(ev)
       if (!Array.isArray(arr)) throw requestFailed(API, '$in requires an array as a second argument')
@@ -220,13 +229,19 @@ export function makeAccumulator(op: string, expr: unknown): Accumulator {
     },
     result() {
       switch (op) {
-        case '$sum': return sum
-        case '$avg': return n === 0 ? null : sum / n
+        case '$sum':
+          return sum
+        case '$avg':
+          return n === 0 ? null : sum / n
         case '$min':
-        case '$max': return best ?? null
-        case '$first': return first ?? null
-        case '$last': return last ?? null
-        default: return values
+        case '$max':
+          return best ?? null
+        case '$first':
+          return first ?? null
+        case '$last':
+          return last ?? null
+        default:
+          return values
       }
     }
   }

@@ -101,7 +101,14 @@ function group(spec: Record<string, unknown>, docs: SVObject[]): SVObject[] {
     const key = JSON.stringify(id)
     let g = groups.get(key)
     if (g === undefined) {
-      g = { id, accs: fields.map((f) => { const acc = spec[f] as Record<string, unknown>; const op = Object.keys(acc)[0]; return [f, makeAccumulator(op, acc[op])] }) }
+      g = {
+        id,
+        accs: fields.map((f) => {
+          const acc = spec[f] as Record<string, unknown>
+          const op = Object.keys(acc)[0]
+          return [f, makeAccumulator(op, acc[op])]
+        })
+      }
       groups.set(key, g)
     }
     for (const [, acc] of g.accs) acc.add(d)
@@ -156,4 +163,3 @@ function unwind(s: { path: string[]; preserve: boolean; indexField: string | nul
   if (s.indexField !== null) setField(out, parsePath(s.indexField, API), null, API)
   return [out]
 }
-

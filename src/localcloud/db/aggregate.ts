@@ -29,7 +29,10 @@ export class Aggregate {
   /** How many leading stages source() ran in SQL / through the R*Tree. */
   private consumed = 0
 
-  constructor(private readonly ctx: DbContext, readonly collectionName: string) {
+  constructor(
+    private readonly ctx: DbContext,
+    readonly collectionName: string
+  ) {
     // unknown stages (lookup, bucket, sample, ...) throw naming themselves
     return strict(this, 'Aggregate')
   }
@@ -157,4 +160,3 @@ export class Aggregate {
     return engine.scan(this.collectionName, where, order, window.skip, window.count, API)
   }
 }
-

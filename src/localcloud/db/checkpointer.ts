@@ -97,7 +97,8 @@ export function takeOwnerLock(file: string): Database.Database {
     return lock
   } catch (e) {
     lock.close()
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${file} is in use by another connection or process: one local cloud owns a data folder while it runs`)
+    if ((e as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(`${file} is in use by another connection or process: one local cloud owns a data folder while it runs`)
     throw e
   }
 }

@@ -17,7 +17,10 @@ function spread(args: unknown[]): unknown[] {
 }
 
 export class QueryCommand {
-  constructor(readonly op: QueryOp, readonly operands: unknown[]) {}
+  constructor(
+    readonly op: QueryOp,
+    readonly operands: unknown[]
+  ) {}
   and(...args: unknown[]): LogicCommand {
     return new LogicCommand('and', [this, ...spread(args)])
   }
@@ -27,7 +30,10 @@ export class QueryCommand {
 }
 
 export class LogicCommand {
-  constructor(readonly op: 'and' | 'or', readonly operands: unknown[]) {}
+  constructor(
+    readonly op: 'and' | 'or',
+    readonly operands: unknown[]
+  ) {}
   and(...args: unknown[]): LogicCommand {
     return new LogicCommand('and', [this, ...spread(args)])
   }
@@ -37,7 +43,10 @@ export class LogicCommand {
 }
 
 export class UpdateCommand {
-  constructor(readonly op: UpdateOp, readonly operands: unknown[]) {}
+  constructor(
+    readonly op: UpdateOp,
+    readonly operands: unknown[]
+  ) {}
 }
 
 export function isCommand(v: unknown): boolean {
@@ -98,10 +107,41 @@ const baseCommand = {
 
 /** Aggregation operators implemented by agg-expr.ts; `$.x(arg)` builds `{ $x: arg }` like the SDK. */
 export const AGGREGATE_OPERATORS = [
-  'sum', 'avg', 'min', 'max', 'first', 'last', 'push', 'addToSet',
-  'add', 'subtract', 'multiply', 'divide', 'mod', 'abs', 'floor', 'ceil',
-  'cond', 'ifNull', 'eq', 'neq', 'ne', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not', 'in',
-  'concat', 'literal', 'size', 'toLower', 'toUpper', 'dateToString'
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'first',
+  'last',
+  'push',
+  'addToSet',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'mod',
+  'abs',
+  'floor',
+  'ceil',
+  'cond',
+  'ifNull',
+  'eq',
+  'neq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'and',
+  'or',
+  'not',
+  'in',
+  'concat',
+  'literal',
+  'size',
+  'toLower',
+  'toUpper',
+  'dateToString'
 ] as const
 
 type AggregateBuilder = Record<string, (arg?: unknown) => Record<string, unknown>>

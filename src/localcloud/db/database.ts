@@ -43,7 +43,11 @@ export class CloudDatabase {
     Store.checkName(name, 'database.createCollection')
     const store = this.ctx.engine.store
     if (store.exists(name)) {
-      throw new CloudDbError(-501001, `database.createCollection:fail -501001 resource system error. [ResourceInUse] Table exist: ${name}. (DATABASE_COLLECTION_ALREADY_EXIST)`, 'DATABASE_COLLECTION_ALREADY_EXIST')
+      throw new CloudDbError(
+        -501001,
+        `database.createCollection:fail -501001 resource system error. [ResourceInUse] Table exist: ${name}. (DATABASE_COLLECTION_ALREADY_EXIST)`,
+        'DATABASE_COLLECTION_ALREADY_EXIST'
+      )
     }
     store.write(() => store.ensureTable(name, 'database.createCollection', true))
     return { errMsg: 'database.createCollection:ok' }

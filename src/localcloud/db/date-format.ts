@@ -12,7 +12,14 @@ function olsonOffsetMinutes(ms: number, tz: string): number {
   if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric'
       })
     } catch {
       throw requestFailed('collection.aggregate', `unrecognized time zone identifier: "${tz}"`)
@@ -41,20 +48,34 @@ export function formatDate(ms: number, format: string | undefined, tz: string | 
   const dayOfYear = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1
   return fmt.replace(/%(.)/g, (_all, c: string) => {
     switch (c) {
-      case 'Y': return pad(d.getUTCFullYear(), 4)
-      case 'm': return pad(d.getUTCMonth() + 1, 2)
-      case 'd': return pad(d.getUTCDate(), 2)
-      case 'H': return pad(d.getUTCHours(), 2)
-      case 'M': return pad(d.getUTCMinutes(), 2)
-      case 'S': return pad(d.getUTCSeconds(), 2)
-      case 'L': return pad(d.getUTCMilliseconds(), 3)
-      case 'j': return pad(dayOfYear, 3)
-      case 'w': return String(d.getUTCDay() + 1) // 1 = Sunday, as MongoDB
-      case 'u': return String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()) // ISO: 1 = Monday
-      case 'z': return (off < 0 ? '-' : '+') + pad(Math.floor(Math.abs(off) / 60), 2) + pad(Math.abs(off) % 60, 2)
-      case 'Z': return (off < 0 ? '-' : '+') + String(Math.abs(off))
-      case '%': return '%'
-      default: throw unsupported(`$dateToString format specifier %${c}`)
+      case 'Y':
+        return pad(d.getUTCFullYear(), 4)
+      case 'm':
+        return pad(d.getUTCMonth() + 1, 2)
+      case 'd':
+        return pad(d.getUTCDate(), 2)
+      case 'H':
+        return pad(d.getUTCHours(), 2)
+      case 'M':
+        return pad(d.getUTCMinutes(), 2)
+      case 'S':
+        return pad(d.getUTCSeconds(), 2)
+      case 'L':
+        return pad(d.getUTCMilliseconds(), 3)
+      case 'j':
+        return pad(dayOfYear, 3)
+      case 'w':
+        return String(d.getUTCDay() + 1) // 1 = Sunday, as MongoDB
+      case 'u':
+        return String(d.getUTCDay() === 0 ? 7 : d.getUTCDay()) // ISO: 1 = Monday
+      case 'z':
+        return (off < 0 ? '-' : '+') + pad(Math.floor(Math.abs(off) / 60), 2) + pad(Math.abs(off) % 60, 2)
+      case 'Z':
+        return (off < 0 ? '-' : '+') + String(Math.abs(off))
+      case '%':
+        return '%'
+      default:
+        throw unsupported(`$dateToString format specifier %${c}`)
     }
   })
 }

@@ -38,7 +38,9 @@ let idCounter = randomBytes(4).readUInt32BE(0) >>> 8
 /** 32 hex characters like the cloud's generated ids: seconds, a per-process random part, a counter. */
 export function generateId(): string {
   idCounter = (idCounter + 1) % 0x100000000
-  const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0')
+  const secs = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, '0')
   return secs + ID_PREFIX + idCounter.toString(16).padStart(8, '0')
 }
 
@@ -63,7 +65,11 @@ export class Engine {
   constructor(readonly store: Store) {}
 
   compile(coll: string, where: ParsedWhere | null): SqlFrag {
-    return compileCond(where?.cond ?? MATCH_ALL, (p) => this.store.isMultikey(coll, p), (p) => this.store.keyColumnOf(coll, p))
+    return compileCond(
+      where?.cond ?? MATCH_ALL,
+      (p) => this.store.isMultikey(coll, p),
+      (p) => this.store.keyColumnOf(coll, p)
+    )
   }
 
   effectiveLimit(limit: number | null): number {
@@ -199,4 +205,3 @@ export class Engine {
     return rows.map((r) => ({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }))
   }
 }
-

@@ -44,11 +44,7 @@ export function invalidParam(api: string, detail: string): CloudDbError {
 
 /** A construct the real SDK accepts but this local database deliberately does not implement. */
 export function unsupported(what: string): CloudDbError {
-  return new CloudDbError(
-    -501007,
-    `${what} is not supported by the local cloud database (see src/localcloud/db/README.md)`,
-    'LOCAL_UNSUPPORTED'
-  )
+  return new CloudDbError(-501007, `${what} is not supported by the local cloud database (see src/localcloud/db/README.md)`, 'LOCAL_UNSUPPORTED')
 }
 
 export function duplicateKey(api: string, collection: string, index: string, key: string): CloudDbError {
@@ -65,21 +61,12 @@ export function requestFailed(api: string, detail: string): CloudDbError {
 }
 
 export function collectionNotExist(api: string, collection: string): CloudDbError {
-  return fail(
-    api,
-    -502005,
-    `[ResourceNotFound] Db or Table not exist: ${collection}. (DATABASE_COLLECTION_NOT_EXIST)`,
-    'DATABASE_COLLECTION_NOT_EXIST'
-  )
+  return fail(api, -502005, `[ResourceNotFound] Db or Table not exist: ${collection}. (DATABASE_COLLECTION_NOT_EXIST)`, 'DATABASE_COLLECTION_NOT_EXIST')
 }
 
 /** Exactly the text wx-server-sdk produces for doc().get() on a missing _id (errCode -1). */
 export function documentNotFound(id: string | number): CloudDbError {
-  return new CloudDbError(
-    -1,
-    `document.get:fail document with _id ${String(id)} does not exist; at document.get api; `,
-    'DOCUMENT_NOT_FOUND'
-  )
+  return new CloudDbError(-1, `document.get:fail document with _id ${String(id)} does not exist; at document.get api; `, 'DOCUMENT_NOT_FOUND')
 }
 
 export function transactionConflict(api: string): CloudDbError {

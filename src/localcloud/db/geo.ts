@@ -48,8 +48,16 @@ export function capBoxes(lng: number, lat: number, r: number): Box[] {
   const maxY = maxLat / RAD + EPS
   const minX = lng - dLng - EPS
   const maxX = lng + dLng + EPS
-  if (minX < -180) return [{ minX: minX + 360, maxX: 180, minY, maxY }, { minX: -180, maxX, minY, maxY }]
-  if (maxX > 180) return [{ minX, maxX: 180, minY, maxY }, { minX: -180, maxX: maxX - 360, minY, maxY }]
+  if (minX < -180)
+    return [
+      { minX: minX + 360, maxX: 180, minY, maxY },
+      { minX: -180, maxX, minY, maxY }
+    ]
+  if (maxX > 180)
+    return [
+      { minX, maxX: 180, minY, maxY },
+      { minX: -180, maxX: maxX - 360, minY, maxY }
+    ]
   return [{ minX, maxX, minY, maxY }]
 }
 
@@ -98,7 +106,10 @@ const cellOf = (lng: number, lat: number): number => Math.trunc((lat + 90) * CEL
  * beyond those needed. An empty cell (open country) starts at one cell's width and grows from there.
  */
 function firstRadius(store: Store, rtree: string, spec: GeoNearSpec, k: number, minD: number): number {
-  const row = store.prepare(`SELECT n FROM "${cellsTable(rtree)}" WHERE cell = ?`).raw(true).get(cellOf(spec.lng, spec.lat)) as [number] | undefined
+  const row = store
+    .prepare(`SELECT n FROM "${cellsTable(rtree)}" WHERE cell = ?`)
+    .raw(true)
+    .get(cellOf(spec.lng, spec.lat)) as [number] | undefined
   const side = M_PER_DEG / CELLS_PER_DEG
   if (row === undefined || row[0] <= 0) return minD + side
   const perM2 = row[0] / (side * side * Math.max(0.01, Math.cos(spec.lat * RAD)))
@@ -108,7 +119,10 @@ function firstRadius(store: Store, rtree: string, spec: GeoNearSpec, k: number, 
 function rtreeOf(store: Store, coll: string, spec: GeoNearSpec, api: string): string {
   const gi = store.geoIndexes(coll).find((g) => g.field === spec.path)
   if (gi === undefined || !store.exists(coll)) {
-    throw requestFailed(api, `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`)
+    throw requestFailed(
+      api,
+      `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (field '${spec.path}' has no geo index)`
+    )
   }
   return gi.rtree
 }

@@ -50,11 +50,17 @@ export class LocalDatabase {
     const skip = new Set((opts.except ?? []).map((c) => `c_${c}`))
     const hash = createHash('sha256')
     let docs = 0
-    const tables = this.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*' ORDER BY name").all() as Array<{ name: string }>
+    const tables = this.store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'c_*' ORDER BY name").all() as Array<{
+      name: string
+    }>
     for (const { name } of tables) {
       if (skip.has(name)) continue
       // rows only: an empty collection (e.g. created by a transaction that then failed) adds nothing
-      for (const r of this.store.db.prepare(`SELECT _id, data, v FROM ${quoteIdent(name)} ORDER BY _id`).iterate() as Iterable<{ _id: unknown; data: string; v: number }>) {
+      for (const r of this.store.db.prepare(`SELECT _id, data, v FROM ${quoteIdent(name)} ORDER BY _id`).iterate() as Iterable<{
+        _id: unknown
+        data: string
+        v: number
+      }>) {
         hash.update(`${name}\u0000${typeof r._id}:${String(r._id)}\u0000${r.data}\u0000${r.v}\n`)
         docs++
       }

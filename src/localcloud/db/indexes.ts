@@ -68,7 +68,8 @@ function outdated(store: Store, coll: string, def: IndexDef): boolean {
     const cells = cellsTable(objectNames(coll, def.name).rtree)
     return store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(cells) === undefined
   }
-  const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(objectNames(coll, def.name).plain) as { sql: string } | undefined
+  const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(objectNames(coll, def.name).plain) as
+    { sql: string } | undefined
   return index !== undefined && index.sql.includes('json_extract(')
 }
 
@@ -93,7 +94,10 @@ function ensureOne(store: Store, coll: string, def: IndexDef): void {
       try {
         store.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${quoteIdent(names.unique)} ON ${t} (${ucols.join(', ')})`)
       } catch (e) {
-        throw requestFailed(API, `E11000 duplicate key error collection: ${coll} index: ${def.name} (existing documents violate the unique index: ${(e as Error).message})`)
+        throw requestFailed(
+          API,
+          `E11000 duplicate key error collection: ${coll} index: ${def.name} (existing documents violate the unique index: ${(e as Error).message})`
+        )
       }
     }
   }
@@ -115,7 +119,8 @@ function createGeo(store: Store, coll: string, field: string, names: ReturnType<
     ` AND ${x(d)} BETWEEN -180 AND 180 AND ${y(d)} BETWEEN -90 AND 90)`
   const present = (d: string): string => `json_type(${d}.data,'${jp}') NOT IN ('null')`
   const refuse = `SELECT RAISE(ABORT, 'Can''t extract geo keys: ${field} is not a GeoJSON Point with coordinates in range') WHERE ${present('new')} AND NOT ${valid('new')};`
-  const add = `INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')} WHERE ${valid('new')};` +
+  const add =
+    `INSERT INTO ${rt} (id, minX, maxX, minY, maxY) SELECT new.rowid, ${x('new')}, ${x('new')}, ${y('new')}, ${y('new')} WHERE ${valid('new')};` +
     ` INSERT INTO ${cells} (cell, n) SELECT ${cellSql(x('new'), y('new'))}, 1 WHERE ${valid('new')} ON CONFLICT (cell) DO UPDATE SET n = n + 1;`
   const remove = `UPDATE ${cells} SET n = n - 1 WHERE cell = ${cellSql(x('old'), y('old'))} AND ${valid('old')};`
   const bad = store.db.prepare(`SELECT count(*) AS n FROM ${t} AS d WHERE ${present('d')} AND NOT ${valid('d')}`).get() as { n: number }

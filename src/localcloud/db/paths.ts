@@ -18,6 +18,7 @@ export function parsePath(path: string, api: string): string[] {
   return segs
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a field name may not hold
 const SAFE_SEGMENT = /^[^"'\\\u0000-\u001f.]+$/
 const NUMERIC = /^\d+$/
 

@@ -79,9 +79,7 @@ export class Store {
     this.db.pragma('cache_size = -65536')
     this.db.pragma('mmap_size = 268435456')
     this.db.pragma('temp_store = MEMORY')
-    this.db.function('lc_match', { deterministic: true }, (data: unknown, cond: unknown) =>
-      matchesJson(String(data), String(cond)) ? 1 : 0
-    )
+    this.db.function('lc_match', { deterministic: true }, (data: unknown, cond: unknown) => (matchesJson(String(data), String(cond)) ? 1 : 0))
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS _lc_multikey (coll TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (coll, path)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS _lc_geo (coll TEXT NOT NULL, field TEXT NOT NULL, rtree TEXT NOT NULL, PRIMARY KEY (coll, field)) WITHOUT ROWID;
@@ -340,7 +338,11 @@ export class Store {
     const cols = keys.map((k) => `, ${k.col}`).join('')
     const vals = keys.map((k) => `, json_extract(@data, '${k.jp}')`).join('')
     this.guard(coll, id, api, () =>
-      this.prepare(`INSERT INTO ${this.table(coll)} (_id, data, v${cols}) VALUES (@id, @data, @v${vals})`).run({ id, data: JSON.stringify(doc), v: this.nextVersion() })
+      this.prepare(`INSERT INTO ${this.table(coll)} (_id, data, v${cols}) VALUES (@id, @data, @v${vals})`).run({
+        id,
+        data: JSON.stringify(doc),
+        v: this.nextVersion()
+      })
     )
   }
 
@@ -350,7 +352,11 @@ export class Store {
     const changed = changedKeys(keys, row.data, doc)
     const sets = changed.map((k) => `, ${k.col} = json_extract(@data, '${k.jp}')`).join('')
     this.guard(coll, row._id, api, () =>
-      this.prepare(`UPDATE ${this.table(coll)} SET data = @data, v = @v${sets} WHERE rowid = @rowid`).run({ data: JSON.stringify(doc), v: this.nextVersion(), rowid: row.rowid })
+      this.prepare(`UPDATE ${this.table(coll)} SET data = @data, v = @v${sets} WHERE rowid = @rowid`).run({
+        data: JSON.stringify(doc),
+        v: this.nextVersion(),
+        rowid: row.rowid
+      })
     )
   }
 

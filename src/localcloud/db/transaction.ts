@@ -150,7 +150,10 @@ function applyOps(base: SVObject | null, ops: TxOp[], api: string, entry?: Entry
 const BATCH = 'only single-document operations (doc().get/set/update/remove and add()) are allowed in a transaction'
 
 export class TransactionCollection {
-  constructor(private readonly tx: Transaction, readonly collectionName: string) {
+  constructor(
+    private readonly tx: Transaction,
+    readonly collectionName: string
+  ) {
     return strict(this, 'transaction.collection()')
   }
 
@@ -171,16 +174,32 @@ export class TransactionCollection {
     return { _id: id, errMsg: 'collection.add:ok' }
   }
 
-  where(): never { throw invalidParam('transaction.where', BATCH) }
-  get(): never { throw invalidParam('transaction.get', BATCH) }
-  count(): never { throw invalidParam('transaction.count', BATCH) }
-  update(): never { throw invalidParam('transaction.update', BATCH) }
-  remove(): never { throw invalidParam('transaction.remove', BATCH) }
-  aggregate(): never { throw invalidParam('transaction.aggregate', BATCH) }
+  where(): never {
+    throw invalidParam('transaction.where', BATCH)
+  }
+  get(): never {
+    throw invalidParam('transaction.get', BATCH)
+  }
+  count(): never {
+    throw invalidParam('transaction.count', BATCH)
+  }
+  update(): never {
+    throw invalidParam('transaction.update', BATCH)
+  }
+  remove(): never {
+    throw invalidParam('transaction.remove', BATCH)
+  }
+  aggregate(): never {
+    throw invalidParam('transaction.aggregate', BATCH)
+  }
 }
 
 export class TransactionDocument {
-  constructor(private readonly tx: Transaction, readonly collectionName: string, readonly id: string | number) {}
+  constructor(
+    private readonly tx: Transaction,
+    readonly collectionName: string,
+    readonly id: string | number
+  ) {}
 
   async get<T = Record<string, unknown>>(): Promise<{ data: T | null; errMsg: string }> {
     this.tx.active('document.get')

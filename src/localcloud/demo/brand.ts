@@ -27,17 +27,15 @@ export const STORES: StoreDoc[] = [
 const STAFF_NAMES = ['王芳', '李娜', '张伟', '刘洋', '陈晨', '杨帆', '赵敏', '黄磊', '周婷', '吴昊', '徐静', '孙悦']
 
 export const STAFF: StaffDoc[] = [
-  ...STAFF_NAMES.map(
-    (name, i): StaffDoc => ({
-      _id: `sf${String(i + 1).padStart(2, '0')}`,
-      openid: `demo-staff-${i + 1}`,
-      name,
-      storeId: STORES[Math.floor(i / 2)]._id,
-      role: 'staff',
-      active: true,
-      codeVersion: 1
-    })
-  ),
+  ...STAFF_NAMES.map((name, i): StaffDoc => ({
+    _id: `sf${String(i + 1).padStart(2, '0')}`,
+    openid: `demo-staff-${i + 1}`,
+    name,
+    storeId: STORES[Math.floor(i / 2)]._id,
+    role: 'staff',
+    active: true,
+    codeVersion: 1
+  })),
   { _id: 'mg01', openid: 'demo-manager', name: '陈静', storeId: 'st01', role: 'manager', managesStoreIds: null, active: true, codeVersion: 1 },
   { _id: 'mg02', openid: 'demo-store-manager', name: '林涛', storeId: 'st02', role: 'manager', managesStoreIds: ['st02'], active: true, codeVersion: 1 }
 ]

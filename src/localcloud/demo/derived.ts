@@ -19,7 +19,21 @@ export function deriveFromEvents(coupons: CouponDoc[], sales: SaleDoc[], bump: B
     if (c.redeemedAt === null) continue
     const servingStaffId = c.ownerStaffId ?? storeStaff(c.storeId)
     const dayKey = chinaDayKey(c.redeemedAt)
-    const r: RedemptionDoc = { _id: `rd_${c._id}_1`, couponId: c._id, templateId: c.templateId, fanId: c.fanId, storeId: c.storeId, servingStaffId, ownerStaffId: c.ownerStaffId, amountFen: null, saleId: null, at: c.redeemedAt, dayKey, undoneAt: null, undoneBy: null }
+    const r: RedemptionDoc = {
+      _id: `rd_${c._id}_1`,
+      couponId: c._id,
+      templateId: c.templateId,
+      fanId: c.fanId,
+      storeId: c.storeId,
+      servingStaffId,
+      ownerStaffId: c.ownerStaffId,
+      amountFen: null,
+      saleId: null,
+      at: c.redeemedAt,
+      dayKey,
+      undoneAt: null,
+      undoneBy: null
+    }
     Object.assign(c, { redemptionId: r._id, redemptions: 1 })
     redemptions.push(r)
     bump(dayKey, c.storeId, servingStaffId, (row) => (row.couponsRedeemed = (row.couponsRedeemed ?? 0) + 1))

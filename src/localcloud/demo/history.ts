@@ -45,7 +45,14 @@ export function buildHistory(now: number, days = 60): History {
   const bump = (dayKey: string, storeId: string, staffId: string | null, f: (c: CounterDoc) => void) => {
     const id = `${dayKey}.${storeId}.${staffId ?? '-'}`
     const zeros = Object.fromEntries(COUNTER_FIELDS.map((f) => [f, 0])) as Record<(typeof COUNTER_FIELDS)[number], number>
-    const row = counters.get(id) ?? { _id: id, dayKey, storeId, staffId: staffId ?? '-', ...zeros, byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 } }
+    const row = counters.get(id) ?? {
+      _id: id,
+      dayKey,
+      storeId,
+      staffId: staffId ?? '-',
+      ...zeros,
+      byChannel: { store_code: 0, staff_code: 0, shared_card: 0, group: 0 }
+    }
     f(row)
     counters.set(id, row)
   }
@@ -59,13 +66,42 @@ export function buildHistory(now: number, days = 60): History {
         const staff = rand() < 0.8 ? pick(staffOnly.filter((s) => s.storeId === store._id)) : null
         const channel: Channel = staff ? (rand() < 0.2 ? 'shared_card' : 'staff_code') : 'store_code'
         const openid = `demo-fan-${fans.length + 1}`
-        const fan: FanDoc = { _id: openid, memberCode: memberCodeFor(openid), firstStoreId: store._id, lastStoreId: store._id, channel, capturingStaffId: staff?._id ?? null, ownerStaffId: staff?._id ?? null, boundAt: staff ? at : null, createdAt: at, lastVisitAt: at, visits: 1 }
+        const fan: FanDoc = {
+          _id: openid,
+          memberCode: memberCodeFor(openid),
+          firstStoreId: store._id,
+          lastStoreId: store._id,
+          channel,
+          capturingStaffId: staff?._id ?? null,
+          ownerStaffId: staff?._id ?? null,
+          boundAt: staff ? at : null,
+          createdAt: at,
+          lastVisitAt: at,
+          visits: 1
+        }
         fans.push(fan)
         const dayKey = chinaDayKey(at)
         visits.push({ fanId: openid, storeId: store._id, servingStaffId: staff?._id ?? null, ownerStaffId: fan.ownerStaffId, channel, at, dayKey })
         const couponId = couponIdFor(openid, welcome._id, 'welcome')
         const redeemed = rand() < 0.45 ? at + rand() * 5 * DAY_MS : null
-        const coupon: CouponDoc = { _id: couponId, code: couponCodeFor(couponId), fanId: openid, templateId: welcome._id, title: welcome.title, kind: welcome.kind, value: welcome.value, thresholdFen: welcome.thresholdFen, ...validityWindow(welcome.validity, at), storeIds: null, issuedAt: at, issuedBy: 'checkin', occasion: 'welcome', storeId: store._id, ownerStaffId: fan.ownerStaffId, redeemedAt: redeemed !== null && redeemed < now ? redeemed : null }
+        const coupon: CouponDoc = {
+          _id: couponId,
+          code: couponCodeFor(couponId),
+          fanId: openid,
+          templateId: welcome._id,
+          title: welcome.title,
+          kind: welcome.kind,
+          value: welcome.value,
+          thresholdFen: welcome.thresholdFen,
+          ...validityWindow(welcome.validity, at),
+          storeIds: null,
+          issuedAt: at,
+          issuedBy: 'checkin',
+          occasion: 'welcome',
+          storeId: store._id,
+          ownerStaffId: fan.ownerStaffId,
+          redeemedAt: redeemed !== null && redeemed < now ? redeemed : null
+        }
         coupons.push(coupon)
         bump(dayKey, store._id, staff?._id ?? null, (c) => {
           c.newFans++
@@ -76,7 +112,16 @@ export function buildHistory(now: number, days = 60): History {
         // About a third join the store's group soon after checking in, as joinGroup records it.
         if (joinRand() < 0.35) {
           const joinedAt = Math.min(now - 30_000, at + (5 + joinRand() * 40) * 60_000)
-          groupMembers.push({ _id: `${demoGroupId(store._id)}.${openid}`, groupId: demoGroupId(store._id), storeId: store._id, fanId: openid, channel, ownerStaffId: fan.ownerStaffId, joinedAt, dayKey: chinaDayKey(joinedAt) })
+          groupMembers.push({
+            _id: `${demoGroupId(store._id)}.${openid}`,
+            groupId: demoGroupId(store._id),
+            storeId: store._id,
+            fanId: openid,
+            channel,
+            ownerStaffId: fan.ownerStaffId,
+            joinedAt,
+            dayKey: chinaDayKey(joinedAt)
+          })
           ;(fan as FanDoc & FanGroupStamp).homeGroupJoinedAt = joinedAt
           bump(chinaDayKey(joinedAt), store._id, fan.ownerStaffId, (c) => (c.groupJoins = (c.groupJoins ?? 0) + 1))
         }
@@ -85,11 +130,29 @@ export function buildHistory(now: number, days = 60): History {
         for (let k = 0; k < 3 && rand() < (k === 0 ? 0.6 : 0.35); k++) {
           saleAt += k === 0 ? 0 : (3 + rand() * 20) * DAY_MS
           if (saleAt >= now) break
-          sales.push({ fanId: openid, storeId: store._id, amountFen: 2800 + Math.floor(rand() * 60) * 100, at: saleAt, dayKey: chinaDayKey(saleAt), ownerStaffId: fan.ownerStaffId, servingStaffId: staff?._id ?? null, source: 'staff', idempotencyKey: `demo-${openid}-${k}` })
+          sales.push({
+            fanId: openid,
+            storeId: store._id,
+            amountFen: 2800 + Math.floor(rand() * 60) * 100,
+            at: saleAt,
+            dayKey: chinaDayKey(saleAt),
+            ownerStaffId: fan.ownerStaffId,
+            servingStaffId: staff?._id ?? null,
+            source: 'staff',
+            idempotencyKey: `demo-${openid}-${k}`
+          })
           if (k > 0) {
             fan.visits++
             fan.lastVisitAt = saleAt
-            visits.push({ fanId: openid, storeId: store._id, servingStaffId: null, ownerStaffId: fan.ownerStaffId, channel: 'store_code', at: saleAt, dayKey: chinaDayKey(saleAt) })
+            visits.push({
+              fanId: openid,
+              storeId: store._id,
+              servingStaffId: null,
+              ownerStaffId: fan.ownerStaffId,
+              channel: 'store_code',
+              at: saleAt,
+              dayKey: chinaDayKey(saleAt)
+            })
             bump(chinaDayKey(saleAt), store._id, null, (c) => c.visits++)
           }
         }
@@ -108,7 +171,19 @@ function addRegular(now: number, h: Pick<History, 'fans' | 'visits' | 'coupons' 
   const openid = 'demo-shopper-1'
   const joined = chinaDayStart(now) - 20 * DAY_MS + 14 * 3600_000
   const visitTimes = [joined, joined + 6 * DAY_MS, joined + 15 * DAY_MS]
-  h.fans.push({ _id: openid, memberCode: memberCodeFor(openid), firstStoreId: 'st01', lastStoreId: 'st01', channel: 'staff_code', capturingStaffId: 'sf01', ownerStaffId: 'sf01', boundAt: joined, createdAt: joined, lastVisitAt: visitTimes[2], visits: 3 })
+  h.fans.push({
+    _id: openid,
+    memberCode: memberCodeFor(openid),
+    firstStoreId: 'st01',
+    lastStoreId: 'st01',
+    channel: 'staff_code',
+    capturingStaffId: 'sf01',
+    ownerStaffId: 'sf01',
+    boundAt: joined,
+    createdAt: joined,
+    lastVisitAt: visitTimes[2],
+    visits: 3
+  })
   visitTimes.forEach((at, i) => {
     h.visits.push({ fanId: openid, storeId: 'st01', servingStaffId: 'sf01', ownerStaffId: 'sf01', channel: 'staff_code', at, dayKey: chinaDayKey(at) })
     bump(chinaDayKey(at), 'st01', 'sf01', (c) => {
@@ -123,8 +198,35 @@ function addRegular(now: number, h: Pick<History, 'fans' | 'visits' | 'coupons' 
   const welcome = TEMPLATES[0]
   const couponId = couponIdFor(openid, welcome._id, 'welcome')
   const issuedAt = visitTimes[0]
-  h.coupons.push({ _id: couponId, code: couponCodeFor(couponId), fanId: openid, templateId: welcome._id, title: welcome.title, kind: welcome.kind, value: welcome.value, thresholdFen: welcome.thresholdFen, ...validityWindow(welcome.validity, issuedAt), storeIds: null, issuedAt, issuedBy: 'checkin', occasion: 'welcome', storeId: 'st01', ownerStaffId: 'sf01', redeemedAt: visitTimes[1] })
+  h.coupons.push({
+    _id: couponId,
+    code: couponCodeFor(couponId),
+    fanId: openid,
+    templateId: welcome._id,
+    title: welcome.title,
+    kind: welcome.kind,
+    value: welcome.value,
+    thresholdFen: welcome.thresholdFen,
+    ...validityWindow(welcome.validity, issuedAt),
+    storeIds: null,
+    issuedAt,
+    issuedBy: 'checkin',
+    occasion: 'welcome',
+    storeId: 'st01',
+    ownerStaffId: 'sf01',
+    redeemedAt: visitTimes[1]
+  })
   for (const [k, at] of [visitTimes[1], visitTimes[2]].entries()) {
-    h.sales.push({ fanId: openid, storeId: 'st01', amountFen: 4600 + k * 1200, at, dayKey: chinaDayKey(at), ownerStaffId: 'sf01', servingStaffId: 'sf01', source: 'staff', idempotencyKey: `demo-${openid}-${k}` })
+    h.sales.push({
+      fanId: openid,
+      storeId: 'st01',
+      amountFen: 4600 + k * 1200,
+      at,
+      dayKey: chinaDayKey(at),
+      ownerStaffId: 'sf01',
+      servingStaffId: 'sf01',
+      source: 'staff',
+      idempotencyKey: `demo-${openid}-${k}`
+    })
   }
 }

@@ -18,10 +18,18 @@ export async function isEmpty(db: CloudDatabase): Promise<boolean> {
 /** Seed one brand: stores, staff, templates, group codes and 60 days of history ending at `now`. */
 export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: number; visits: number }> {
   const history = buildHistory(now)
-  await addAll(db, 'stores', STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) })))
+  await addAll(
+    db,
+    'stores',
+    STORES.map((s) => ({ ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) }))
+  )
   await addAll(db, 'staff', STAFF)
   const issuedWelcome = history.coupons.length
-  await addAll(db, 'couponTemplates', TEMPLATES.map((t) => (t.trigger === 'welcome' ? { ...t, issued: issuedWelcome } : t)))
+  await addAll(
+    db,
+    'couponTemplates',
+    TEMPLATES.map((t) => (t.trigger === 'welcome' ? { ...t, issued: issuedWelcome } : t))
+  )
   await addAll(
     db,
     'groups',

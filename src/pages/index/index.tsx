@@ -58,12 +58,8 @@ export default function Home() {
 
       <View className='section-title'>门店</View>
       <CallStatus state={stores.state} onRetry={stores.reload} />
-      {stores.state.status === 'ok' && stores.state.data.stores.length === 0 ? (
-        <PageState kind='empty' title='还没有门店' className='store-empty' />
-      ) : null}
-      {stores.state.status === 'ok'
-        ? stores.state.data.stores.map((s) => <StoreCard key={s.storeId} store={s} className='store-row' />)
-        : null}
+      {stores.state.status === 'ok' && stores.state.data.stores.length === 0 ? <PageState kind='empty' title='还没有门店' className='store-empty' /> : null}
+      {stores.state.status === 'ok' ? stores.state.data.stores.map((s) => <StoreCard key={s.storeId} store={s} className='store-row' />) : null}
     </View>
   )
 }

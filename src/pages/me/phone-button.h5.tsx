@@ -14,7 +14,10 @@ export default function PhoneButton({ onCloudID }: Props) {
   const [phone, setPhone] = useState('')
   const bind = () => {
     const json = JSON.stringify({ purePhoneNumber: phone.trim(), countryCode: '86' })
-    const b64 = btoa(unescape(encodeURIComponent(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    const b64 = btoa(unescape(encodeURIComponent(json)))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
     onCloudID(`local-cloudid:${b64}`)
   }
   return (

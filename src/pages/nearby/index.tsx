@@ -38,13 +38,17 @@ export default function Nearby() {
           <View className='row'>
             <Text className='section-title'>按城市查看门店</Text>
             {located.status === 'located' ? (
-              <Button className='btn btn-small btn-ghost switch-nearby' onClick={() => setByCity(null)}>按距离</Button>
+              <Button className='btn btn-small btn-ghost switch-nearby' onClick={() => setByCity(null)}>
+                按距离
+              </Button>
             ) : null}
           </View>
           {located.status !== 'located' ? (
             <View className='location-denied'>
               <Text className='muted'>{located.message}，开启定位后可查看离你最近的门店。</Text>
-              <Button className='btn btn-small btn-primary grant-location' onClick={allow}>开启定位</Button>
+              <Button className='btn btn-small btn-primary grant-location' onClick={allow}>
+                开启定位
+              </Button>
             </View>
           ) : null}
           <CityPicker cities={meta?.cities ?? []} current={meta?.city ?? null} onPick={(city) => setByCity({ city })} />
@@ -53,7 +57,9 @@ export default function Nearby() {
         <View className='card nearby-head nearby-by-distance'>
           <View className='row'>
             <Text className='section-title'>离你最近的门店</Text>
-            <Button className='btn btn-small btn-ghost switch-city' onClick={() => setByCity({})}>按城市</Button>
+            <Button className='btn btn-small btn-ghost switch-city' onClick={() => setByCity({})}>
+              按城市
+            </Button>
           </View>
           {located.status === 'located' && located.source === 'demo' ? (
             <Text className='muted location-demo'>未获取到定位，按示例位置（上海静安寺）排序</Text>
@@ -61,13 +67,22 @@ export default function Nearby() {
         </View>
       )}
 
-      {stores.map((s) => <StoreRow key={s.storeId} store={s} />)}
+      {stores.map((s) => (
+        <StoreRow key={s.storeId} store={s} />
+      ))}
       {!loadingMore ? <CallStatus state={call.state} onRetry={call.reload} loadingText='正在查找门店…' /> : null}
       {meta && stores.length === 0 ? (
-        <PageState kind='empty' title={cityMode ? '这个城市还没有门店' : '附近 50 公里内没有门店'} message={cityMode ? '' : '可以按城市查看门店'} className='nearby-empty' />
+        <PageState
+          kind='empty'
+          title={cityMode ? '这个城市还没有门店' : '附近 50 公里内没有门店'}
+          message={cityMode ? '' : '可以按城市查看门店'}
+          className='nearby-empty'
+        />
       ) : null}
       {meta?.hasMore ? (
-        <Button className='btn btn-ghost load-more' loading={loadingMore} disabled={loadingMore || undefined} onClick={more}>加载更多</Button>
+        <Button className='btn btn-ghost load-more' loading={loadingMore} disabled={loadingMore || undefined} onClick={more}>
+          加载更多
+        </Button>
       ) : null}
     </View>
   )

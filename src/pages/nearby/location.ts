@@ -5,8 +5,7 @@
 import Taro from '@tarojs/taro'
 
 export type Located =
-  | { status: 'located'; longitude: number; latitude: number; source: 'device' | 'demo' }
-  | { status: 'denied' | 'unavailable'; message: string }
+  { status: 'located'; longitude: number; latitude: number; source: 'device' | 'demo' } | { status: 'denied' | 'unavailable'; message: string }
 
 export interface MapTarget {
   name: string

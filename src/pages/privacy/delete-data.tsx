@@ -45,7 +45,12 @@ export default function DeleteData({ startConfirming = false, onDone }: { startC
           <Text className='privacy-confirm-item'>· 粉丝档案、会员码、专属导购关系、手机号绑定、优惠提醒订阅将被删除；</Text>
           <Text className='privacy-confirm-item'>· 到店、优惠券、消费和入群记录只以匿名方式保留给门店统计，无法再关联到您；</Text>
           <Text className='privacy-confirm-item'>· 未使用的优惠券将作废。以后再扫码，会作为新顾客重新开始。</Text>
-          <Button className='btn privacy-btn-danger-solid privacy-delete-confirm' loading={step.at === 'working'} disabled={step.at === 'working' || undefined} onClick={erase}>
+          <Button
+            className='btn privacy-btn-danger-solid privacy-delete-confirm'
+            loading={step.at === 'working'}
+            disabled={step.at === 'working' || undefined}
+            onClick={erase}
+          >
             确认删除
           </Button>
           <Button className='btn btn-ghost privacy-delete-cancel' disabled={step.at === 'working' || undefined} onClick={() => setStep({ at: 'idle' })}>

@@ -54,9 +54,7 @@ export default function Wallet() {
         <Text className='hero-title'>{data.usable.length} 张可用</Text>
         <View className='hero-sub'>点开一张券，结账时出示给店员</View>
       </View>
-      {total === 0 ? (
-        <PageState kind='empty' title='还没有优惠券' message='到店扫码成为粉丝即可领取欢迎礼券' className='wallet-empty' />
-      ) : null}
+      {total === 0 ? <PageState kind='empty' title='还没有优惠券' message='到店扫码成为粉丝即可领取欢迎礼券' className='wallet-empty' /> : null}
       {SECTIONS.map(({ key, title }) =>
         data[key].length === 0 ? null : (
           <View key={key} className={`wallet-section wallet-${key}`}>

@@ -73,7 +73,8 @@ export function fromDraft(d: Draft): TemplateFields | string {
     value,
     thresholdFen: threshold ?? 0,
     // Only the days matter: the server stretches them to whole China days (00:00 to 23:59:59.999).
-    validity: d.validityType === 'days' ? { type: 'days', days: days as number } : { type: 'fixed', from: chinaDayKeyStart(d.from), until: chinaDayKeyStart(d.until) },
+    validity:
+      d.validityType === 'days' ? { type: 'days', days: days as number } : { type: 'fixed', from: chinaDayKeyStart(d.from), until: chinaDayKeyStart(d.until) },
     stock,
     perFanLimit,
     trigger: d.trigger,

@@ -72,7 +72,10 @@ export default function ManagerCoupons() {
           </Text>
           <Text className='muted'>{t.storeIds ? `适用：${t.storeIds.map((id) => storeName.get(id) ?? id).join('、')}` : '全部门店可用'}</Text>
           <View className='tpl-figures'>
-            <Text className='tpl-issued'>已发 {t.issued}{t.stock !== null ? ` / ${t.stock}` : '（不限量）'}</Text>
+            <Text className='tpl-issued'>
+              已发 {t.issued}
+              {t.stock !== null ? ` / ${t.stock}` : '（不限量）'}
+            </Text>
             <Text className='tpl-redeemed'>已核销 {t.redeemed}</Text>
           </View>
           <View className='tpl-actions'>

@@ -11,8 +11,17 @@ interface TemplateFormProps {
   onCancel: () => void
 }
 
-const KINDS = [['amount_off', '满减券'], ['percent_off', '折扣券'], ['gift', '赠品券']] as const
-const TRIGGERS = [['welcome', '新粉欢迎'], ['group_join', '进群礼'], ['win_back', '回流召回'], ['manual', '手动发放']] as const
+const KINDS = [
+  ['amount_off', '满减券'],
+  ['percent_off', '折扣券'],
+  ['gift', '赠品券']
+] as const
+const TRIGGERS = [
+  ['welcome', '新粉欢迎'],
+  ['group_join', '进群礼'],
+  ['win_back', '回流召回'],
+  ['manual', '手动发放']
+] as const
 // Taro's H5 button reflects disabled={false} as disabled="false", which its [disabled] style matches
 // (white text): pass true or nothing.
 const when = (on: boolean): true | undefined => (on ? true : undefined)

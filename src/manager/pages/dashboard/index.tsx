@@ -40,7 +40,12 @@ export default function Dashboard() {
     <View className='page dashboard'>
       <RangePicker value={range} today={today} onChange={setRange} />
       {stores.length > 1 || storeId ? (
-        <Picker mode='selector' range={storeNames} value={storeIndex} onChange={(e) => setStoreId(Number(e.detail.value) === 0 ? undefined : stores[Number(e.detail.value) - 1]?.storeId)}>
+        <Picker
+          mode='selector'
+          range={storeNames}
+          value={storeIndex}
+          onChange={(e) => setStoreId(Number(e.detail.value) === 0 ? undefined : stores[Number(e.detail.value) - 1]?.storeId)}
+        >
           <View className='card dashboard-store'>
             <Text>门店：{storeNames[storeIndex] ?? '全部门店'}</Text>
             <Text className='muted'>切换 ›</Text>

@@ -26,7 +26,11 @@ export default function RangePicker({ value, today, onChange }: Props) {
     <View className='range-picker'>
       <View className='range-presets'>
         {PRESETS.map(([kind, label]) => (
-          <Text key={kind} className={`range-preset range-preset-${kind} ${value.range === kind ? 'range-preset-active' : ''}`} onClick={() => onChange({ ...value, range: kind })}>
+          <Text
+            key={kind}
+            className={`range-preset range-preset-${kind} ${value.range === kind ? 'range-preset-active' : ''}`}
+            onClick={() => onChange({ ...value, range: kind })}
+          >
             {label}
           </Text>
         ))}

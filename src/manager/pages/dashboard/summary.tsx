@@ -26,7 +26,12 @@ export function Headline({ t }: { t: Totals }) {
         <Metric name='group' label='进群' value={t.groupJoins} />
         <Metric name='coupons' label='发券 / 核销' value={`${t.couponsIssued} / ${t.couponsRedeemed}`} />
         <Metric name='sales' label='销售额' value={yuan(t.salesFen)} sub={`${t.sales} 笔`} />
-        <Metric name='repurchase' label='复购率' value={untracked ? '未统计' : percent(t.repurchaseRate)} sub={`复购 ${t.repurchases} 笔 ${yuan(t.repurchaseFen)}`} />
+        <Metric
+          name='repurchase'
+          label='复购率'
+          value={untracked ? '未统计' : percent(t.repurchaseRate)}
+          sub={`复购 ${t.repurchases} 笔 ${yuan(t.repurchaseFen)}`}
+        />
       </View>
       <View className='kpi-channels'>
         {(Object.keys(CHANNEL_LABEL) as Array<keyof typeof CHANNEL_LABEL>).map((c) => (

@@ -10,7 +10,10 @@ import { useState } from 'react'
 export default function ExpiryConsent() {
   const [done, setDone] = useState(false)
   const ask = async () => {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [FANLOOP_GROUP_EXPIRY_TEMPLATE], entityIds: [] } as never).catch(() => ({}))) as Record<string, string>
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: [FANLOOP_GROUP_EXPIRY_TEMPLATE], entityIds: [] } as never).catch(() => ({}))) as Record<
+      string,
+      string
+    >
     setDone(res[FANLOOP_GROUP_EXPIRY_TEMPLATE] === 'accept')
   }
   return (

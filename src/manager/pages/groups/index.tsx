@@ -49,7 +49,11 @@ export default function GroupsPage() {
       {warning ? (
         <View className='card group-warning'>
           <Text className='group-warning-badge'>!</Text>
-          <Text>{warning.lastExpiresAt ? `最后一个可用的群二维码将于 ${chinaDate(warning.lastExpiresAt - 1)} 后失效，请尽快上传新码` : '当前没有可用的群二维码，顾客只能看到门店电话'}</Text>
+          <Text>
+            {warning.lastExpiresAt
+              ? `最后一个可用的群二维码将于 ${chinaDate(warning.lastExpiresAt - 1)} 后失效，请尽快上传新码`
+              : '当前没有可用的群二维码，顾客只能看到门店电话'}
+          </Text>
         </View>
       ) : null}
       <ShareCard share={data.groupShare} stores='one' />

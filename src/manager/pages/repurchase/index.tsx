@@ -39,7 +39,9 @@ export default function Repurchase() {
         <View className='repurchase-figures'>
           <View className='repurchase-figure'>
             <Text className='repurchase-value repurchase-rate'>{percent(s.repurchaseRate)}</Text>
-            <Text className='muted'>复购率（{s.repurchasers}/{s.fans} 位购买粉丝）</Text>
+            <Text className='muted'>
+              复购率（{s.repurchasers}/{s.fans} 位购买粉丝）
+            </Text>
           </View>
           <View className='repurchase-figure'>
             <Text className='repurchase-value repurchase-sales'>{s.sales}</Text>
@@ -64,11 +66,19 @@ export default function Repurchase() {
           </Button>
         </View>
         <View className='cohort-row cohort-header muted'>
-          <Text>首购</Text><Text>粉丝</Text><Text>30天</Text><Text>60天</Text><Text>90天</Text>
+          <Text>首购</Text>
+          <Text>粉丝</Text>
+          <Text>30天</Text>
+          <Text>60天</Text>
+          <Text>90天</Text>
         </View>
         {s.cohorts.map((c) => (
           <View className='cohort-row' key={c.cohort}>
-            <Text>{c.cohort}</Text><Text>{c.fans}</Text><Text>{percent(c.rate30)}</Text><Text>{percent(c.rate60)}</Text><Text>{percent(c.rate90)}</Text>
+            <Text>{c.cohort}</Text>
+            <Text>{c.fans}</Text>
+            <Text>{percent(c.rate30)}</Text>
+            <Text>{percent(c.rate60)}</Text>
+            <Text>{percent(c.rate90)}</Text>
           </View>
         ))}
         {s.cohorts.length === 0 ? <Text className='muted'>还没有消费记录</Text> : null}
@@ -78,7 +88,11 @@ export default function Repurchase() {
         <View className='section-title'>导购业绩（专属 / 接待）</View>
         {s.staff.map((c) => (
           <View className='cohort-row staff-credit' key={`${c.role}:${c.staffId}`}>
-            <Text>{c.name}</Text><Text>{c.role === 'owner' ? '专属' : '接待'}</Text><Text>{c.sales} 笔</Text><Text>{yuan(c.salesFen)}</Text><Text>复购 {c.repurchases}</Text>
+            <Text>{c.name}</Text>
+            <Text>{c.role === 'owner' ? '专属' : '接待'}</Text>
+            <Text>{c.sales} 笔</Text>
+            <Text>{yuan(c.salesFen)}</Text>
+            <Text>复购 {c.repurchases}</Text>
           </View>
         ))}
       </View>
@@ -86,8 +100,12 @@ export default function Repurchase() {
         <View className='section-title'>召回</View>
         <Text className='muted'>每天定时运行；也可以现在运行（每次流失只发一张召回券）</Text>
         <View className='row'>
-          <Button className='btn btn-ghost btn-small winback-preview' disabled={when(busy)} onClick={() => runWinBack(true)}>预览</Button>
-          <Button className='btn btn-primary btn-small winback-run' disabled={when(busy)} onClick={() => runWinBack(false)}>立即运行</Button>
+          <Button className='btn btn-ghost btn-small winback-preview' disabled={when(busy)} onClick={() => runWinBack(true)}>
+            预览
+          </Button>
+          <Button className='btn btn-primary btn-small winback-run' disabled={when(busy)} onClick={() => runWinBack(false)}>
+            立即运行
+          </Button>
         </View>
         {winBack ? <Text className='winback-result'>{winBack}</Text> : null}
       </View>

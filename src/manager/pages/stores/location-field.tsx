@@ -20,8 +20,20 @@ export default function LocationField({ draft, onChange, onError }: Props) {
       <View className='store-field store-location'>
         <Text className='store-label'>位置（GCJ-02 坐标，可在高德或腾讯地图的坐标拾取器中查到）</Text>
         <View className='store-coords'>
-          <Input className='store-input store-longitude' type='digit' placeholder='经度，如 121.44562' value={draft.longitude} onInput={(e) => onChange({ longitude: e.detail.value })} />
-          <Input className='store-input store-latitude' type='digit' placeholder='纬度，如 31.22347' value={draft.latitude} onInput={(e) => onChange({ latitude: e.detail.value })} />
+          <Input
+            className='store-input store-longitude'
+            type='digit'
+            placeholder='经度，如 121.44562'
+            value={draft.longitude}
+            onInput={(e) => onChange({ longitude: e.detail.value })}
+          />
+          <Input
+            className='store-input store-latitude'
+            type='digit'
+            placeholder='纬度，如 31.22347'
+            value={draft.latitude}
+            onInput={(e) => onChange({ latitude: e.detail.value })}
+          />
         </View>
       </View>
     )

@@ -34,7 +34,13 @@ export default function StoreForm({ store, onSave, onCancel, canSwitchActive }: 
     setNote('')
   }
   const text = (key: 'name' | 'city' | 'address' | 'hours' | 'phone', placeholder: string, maxlength: number) => (
-    <Input className={`store-input store-${key}`} value={d[key]} placeholder={placeholder} maxlength={maxlength} onInput={(e) => put({ [key]: e.detail.value })} />
+    <Input
+      className={`store-input store-${key}`}
+      value={d[key]}
+      placeholder={placeholder}
+      maxlength={maxlength}
+      onInput={(e) => put({ [key]: e.detail.value })}
+    />
   )
 
   const save = async () => {

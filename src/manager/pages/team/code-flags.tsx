@@ -20,9 +20,7 @@ export default function CodeFlags({ flags, onReview }: Props) {
   const open = flags.filter((f) => f.status === 'open').length
   return (
     <View className='card team-flags'>
-      <View className='section-title'>
-        异常导购码 {open ? <Text className='team-flags-open'>{open} 条待处理</Text> : null}
-      </View>
+      <View className='section-title'>异常导购码 {open ? <Text className='team-flags-open'>{open} 条待处理</Text> : null}</View>
       {flags.map((f) => (
         <View key={f.flagId} className={`team-flag ${f.status === 'open' ? '' : 'team-flag-done'}`}>
           <Text className='team-flag-title'>

@@ -16,9 +16,7 @@ export default function StaffCode() {
   }, [])
 
   useShareAppMessage(() =>
-    code
-      ? { title: `${code.staffName}邀您到${code.storeName}领取到店礼`, path: code.path }
-      : { title: 'fanloop 粉丝通', path: '/pages/index/index' }
+    code ? { title: `${code.staffName}邀您到${code.storeName}领取到店礼`, path: code.path } : { title: 'fanloop 粉丝通', path: '/pages/index/index' }
   )
 
   if (!code) {

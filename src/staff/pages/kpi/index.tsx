@@ -7,8 +7,16 @@ import './index.scss'
 
 type Range = 'today' | '7d' | '30d'
 type RankBy = 'newFans' | 'couponsRedeemed' | 'salesFen'
-const RANGES: Array<[Range, string]> = [['today', '今日'], ['7d', '近7天'], ['30d', '近30天']]
-const RANK_BY: Array<[RankBy, string]> = [['newFans', '新粉'], ['couponsRedeemed', '核销'], ['salesFen', '销售额']]
+const RANGES: Array<[Range, string]> = [
+  ['today', '今日'],
+  ['7d', '近7天'],
+  ['30d', '近30天']
+]
+const RANK_BY: Array<[RankBy, string]> = [
+  ['newFans', '新粉'],
+  ['couponsRedeemed', '核销'],
+  ['salesFen', '销售额']
+]
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 
 /** A staff member's own figures (credited to them by the counters) and where they stand in their store. */

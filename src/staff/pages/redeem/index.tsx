@@ -80,7 +80,14 @@ export default function Redeem() {
             扫描顾客的券码
           </Button>
         ) : null}
-        <Input className='redeem-input' value={code} maxlength={12} placeholder='输入顾客出示的 8 位券码' onInput={(e) => setCode(e.detail.value)} onConfirm={() => lookup(code)} />
+        <Input
+          className='redeem-input'
+          value={code}
+          maxlength={12}
+          placeholder='输入顾客出示的 8 位券码'
+          onInput={(e) => setCode(e.detail.value)}
+          onConfirm={() => lookup(code)}
+        />
         <Button className='btn btn-ghost redeem-lookup' disabled={when(busy || code.trim().length < 4)} onClick={() => lookup(code)}>
           查询
         </Button>

@@ -21,9 +21,7 @@ export default function RedeemPreview({ preview }: PreviewProps) {
         </View>
         <View className='row'>
           <Text className='muted'>到店次数 / 专属导购</Text>
-          <Text>
-            {fan ? `${fan.visits} 次 · ${fan.ownerStaff?.name ?? '门店'}` : '—'}
-          </Text>
+          <Text>{fan ? `${fan.visits} 次 · ${fan.ownerStaff?.name ?? '门店'}` : '—'}</Text>
         </View>
       </View>
       <View className={`card redeem-verdict ${usable ? 'redeem-verdict-ok' : 'redeem-verdict-no'}`}>

@@ -55,8 +55,19 @@ export default function Sale() {
           </Button>
         ) : null}
         <Input className='sale-input sale-member-code' value={code} maxlength={16} placeholder='会员码（10 位）' onInput={(e) => setCode(e.detail.value)} />
-        <Input className='sale-input sale-amount' type='digit' value={amount} placeholder='消费金额（元），如 128.00' onInput={(e) => setAmount(e.detail.value)} />
-        <Button className='btn btn-primary sale-confirm' loading={when(busy)} disabled={when(busy || code.trim().length < 4 || amount.trim() === '')} onClick={confirm}>
+        <Input
+          className='sale-input sale-amount'
+          type='digit'
+          value={amount}
+          placeholder='消费金额（元），如 128.00'
+          onInput={(e) => setAmount(e.detail.value)}
+        />
+        <Button
+          className='btn btn-primary sale-confirm'
+          loading={when(busy)}
+          disabled={when(busy || code.trim().length < 4 || amount.trim() === '')}
+          onClick={confirm}
+        >
           确认记录
         </Button>
       </View>
