@@ -7,7 +7,9 @@ import { benchCheckin } from './checkin'
 const BENCHES: Record<string, () => Promise<string>> = {
   nearby: () => import('./nearby').then((m) => m.benchNearby()),
   kpi: () => import('./kpi').then((m) => m.benchKpi()),
-  checkin: benchCheckin
+  checkin: benchCheckin,
+  coldstart: () => import('./coldstart').then((m) => m.benchColdstart()),
+  landing: () => import('./landing').then((m) => m.benchLanding())
 }
 
 async function main(): Promise<void> {
