@@ -9,7 +9,9 @@ const BENCHES: Record<string, () => Promise<string>> = {
   kpi: () => import('./kpi').then((m) => m.benchKpi()),
   checkin: benchCheckin,
   coldstart: () => import('./coldstart').then((m) => m.benchColdstart()),
-  landing: () => import('./landing').then((m) => m.benchLanding())
+  landing: () => import('./landing').then((m) => m.benchLanding()),
+  dbreq: () => import('./dbreq').then((m) => m.benchDbreq()),
+  hotstore: () => import('./hotstore').then((m) => m.benchHotstore())
 }
 
 async function main(): Promise<void> {
