@@ -2,7 +2,7 @@
 import { MiniProgramRuntime, type HarnessOptions, type PageInstance } from './runtime'
 import { classes, isNode, name, queryAll, textOf, type VNode } from './wxml'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /**
