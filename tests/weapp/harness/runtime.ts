@@ -95,6 +95,7 @@ export class MiniProgramRuntime {
   private readonly ctx: vm.Context
   private readonly gwx: Gwx
   private readonly wccErrors: string[]
+  private readonly toRealm: (data: unknown) => unknown
   private readonly modules = new Map<string, { exports: any }>()
   private readonly pageConfigs = new Map<string, Record<string, any>>()
   private readonly componentConfigs = new Map<string, Record<string, any>>()
@@ -114,6 +115,7 @@ export class MiniProgramRuntime {
     compileWxss(opts.distDir)
     const compiled = compileWxml(opts.distDir)
     this.gwx = compiled.gwx
+    this.toRealm = compiled.toRealm
     this.wccErrors = compiled.errors
     const launch = opts.launch ?? { path: this.appJson.pages[0], query: {} }
     this.launchOptions = { scene: 1001, ...launch, path: launch.path.replace(/^\//, '') }
@@ -354,7 +356,7 @@ export class MiniProgramRuntime {
     const generate = this.gwx(`${owner}.wxml`)
     if (typeof generate !== 'function') throw new Error(`${owner}.wxml: wcc compiled no template for it`)
     const before = this.wccErrors.length
-    const tree = generate(data, {}, {}) as VNode
+    const tree = generate(this.toRealm(data), {}, {}) as VNode
     const errs = this.wccErrors.slice(before)
     if (errs.length) throw new Error(`WXML render error in ${owner}.wxml: ${errs.join('; ')}`)
     const using = this.usingComponents(owner)

@@ -34,7 +34,7 @@ export const BUILTIN = new Set(
 const wccOutput = new Map<string, string>()
 const wcscDone = new Set<string>()
 
-export function compileWxml(root: string): { gwx: Gwx; errors: string[] } {
+export function compileWxml(root: string): { gwx: Gwx; errors: string[]; toRealm: (data: unknown) => unknown } {
   // wcc runs once per build folder and process; each mini program gets a fresh context for its output
   const code = wccOutput.get(root) ?? compiler.wxmlToJs(root, { maxBuffer: 64 << 20 })
   wccOutput.set(root, code)
@@ -43,7 +43,10 @@ export function compileWxml(root: string): { gwx: Gwx; errors: string[] } {
   const ctx = vm.createContext({ console: { log: record, warn: record, error: record, info: record, debug: () => undefined } })
   ;(ctx as any).window = ctx
   const gwx = vm.runInContext(`(function(){${code}})()`, ctx, { filename: 'wcc-output.js' }) as Gwx
-  return { gwx, errors }
+  // wcc's WXS runtime recognises data by its own realm's Object.prototype (it tags it): data made
+  // elsewhere reaches a WXS function as undefined, so it is re-made inside that realm first.
+  const parse = vm.runInContext('JSON.parse', ctx) as (s: string) => unknown
+  return { gwx, errors, toRealm: (data) => parse(JSON.stringify(data)) }
 }
 
 /** Compiles every WXSS under `root` with wcsc; a style error throws with wcsc's message. */
