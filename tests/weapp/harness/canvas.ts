@@ -75,7 +75,7 @@ export class CanvasNode {
     return `data:image/png;base64,${this.toPng().toString('base64')}`
   }
 
-  /** painted: pixels with any alpha; dark: opaque pixels darker than mid grey (QR modules, body text). */
+  /** painted: pixels with any alpha; dark: opaque near-black pixels (luminance < 80: QR modules, body text; not brand green). */
   ink(): { painted: number; dark: number; width: number; height: number } {
     const { width, height } = this.canvas
     const data = this.getContext('2d')!.getImageData(0, 0, width, height).data
@@ -84,7 +84,7 @@ export class CanvasNode {
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] === 0) continue
       painted++
-      if (data[i + 3] > 127 && 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] < 128) dark++
+      if (data[i + 3] > 127 && 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2] < 80) dark++
     }
     return { painted, dark, width, height }
   }
