@@ -1,9 +1,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- mirrors miniprogram-automator's loosely typed API */
 import { MiniProgramRuntime, type HarnessOptions, type PageInstance } from './runtime'
-import { classes, isNode, name, queryAll, textOf, type VNode } from './wxml'
+import { classes, isNode, name, queryAll, textOf, type Child, type VNode } from './wxml'
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/** An element is found again by its id (Taro gives every node one); a node without, by its place in the tree. */
+function keyOf(n: VNode): string {
+  if (n.attr.id) return String(n.attr.id)
+  const path: number[] = []
+  for (let c = n; c.parent; c = c.parent) path.unshift(c.parent.children.indexOf(c))
+  return `@${path.join('.')}`
+}
+
+function atPath(tree: VNode, key: string): VNode | undefined {
+  let n: VNode | undefined = tree
+  for (const i of key.slice(1).split('.').filter(Boolean).map(Number)) {
+    const c: Child | undefined = n?.children[i]
+    n = isNode(c) ? c : undefined
+  }
+  return n
+}
 
 /**
  * The subset of miniprogram-automator's Element the specs use, over a rendered node. An element is
@@ -22,7 +39,7 @@ export class HarnessElement {
   }
 
   private node(): VNode {
-    const found = this.mp.runtime.nodes().find((n) => n.attr.id === this.id)
+    const found = this.id.startsWith('@') ? atPath(this.mp.runtime.render(this.page), this.id) : this.mp.runtime.nodes().find((n) => n.attr.id === this.id)
     if (found) this.last = found
     else if (this.mp.runtime.current() !== this.page) throw new Error(`element #${this.id} is not on the current page`)
     else throw new Error(`element #${this.id} (${name(this.last)}.${classes(this.last).join('.')}) is no longer rendered`)
@@ -31,10 +48,10 @@ export class HarnessElement {
 
   async $(selector: string): Promise<HarnessElement | null> {
     const hit = queryAll(this.node(), selector)[0]
-    return hit ? new HarnessElement(this.mp, this.page, String(hit.attr.id), hit) : null
+    return hit ? new HarnessElement(this.mp, this.page, keyOf(hit), hit) : null
   }
   async $$(selector: string): Promise<HarnessElement[]> {
-    return queryAll(this.node(), selector).map((n) => new HarnessElement(this.mp, this.page, String(n.attr.id), n))
+    return queryAll(this.node(), selector).map((n) => new HarnessElement(this.mp, this.page, keyOf(n), n))
   }
   async text(): Promise<string> {
     return textOf(this.node())
@@ -117,10 +134,10 @@ export class HarnessPage {
   }
   async $(selector: string): Promise<HarnessElement | null> {
     const hit = queryAll(this.tree(), selector)[0]
-    return hit ? new HarnessElement(this.mp, this.instance, String(hit.attr.id), hit) : null
+    return hit ? new HarnessElement(this.mp, this.instance, keyOf(hit), hit) : null
   }
   async $$(selector: string): Promise<HarnessElement[]> {
-    return queryAll(this.tree(), selector).map((n) => new HarnessElement(this.mp, this.instance, String(n.attr.id), n))
+    return queryAll(this.tree(), selector).map((n) => new HarnessElement(this.mp, this.instance, keyOf(n), n))
   }
   async data(path?: string): Promise<unknown> {
     let v: any = this.instance.data

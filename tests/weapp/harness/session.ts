@@ -82,12 +82,16 @@ export interface Suite {
  * miniprogram-automator (where WECHAT_DEVTOOLS_CLI is set; skipped with the reason otherwise).
  */
 export function weappSpec(title: string, body: (s: Suite) => void): void {
-  describe(`${title} [harness]`, () => body(harnessSuite()))
+  describe(`${title} [harness]`, () => {
+    const suite = harnessSuite()
+    body(suite)
+    suite.finish()
+  })
   const run = cli ? describe : describe.skip
   run(`${title} [devtools]`, () => body(devtoolsSuite()))
 }
 
-function harnessSuite(): Suite {
+function harnessSuite(): Suite & { finish(): void } {
   const open: HarnessMiniProgram[] = []
   const seen: Array<{ api: string; options: unknown }> = []
   const covered: Array<[string, Marker]> = []
@@ -97,13 +101,15 @@ function harnessSuite(): Suite {
       await mp.close()
     }
   })
-  afterAll(() => {
-    for (const [file, marker] of covered) {
-      const ran = typeof marker === 'string' ? seen.some((c) => c.api === marker) : marker(seen)
-      if (!ran) throw new Error(`${file}: its weapp half did not run in this spec (no ${typeof marker === 'string' ? marker : 'matching call'})`)
-    }
-  })
   return {
+    /** declared after the spec's own tests, so it runs last and sees every call they made */
+    finish() {
+      if (covered.length === 0) return
+      it.each(covered.map(([file, marker]) => [file, marker] as const))('ran the weapp half of %s', (file, marker) => {
+        const ran = typeof marker === 'string' ? seen.some((c) => c.api === marker) : marker(seen)
+        if (!ran) throw new Error(`${file}: its weapp half did not run in this spec (no ${typeof marker === 'string' ? marker : 'matching call'})`)
+      })
+    },
     target: 'harness',
     get cloud() {
       return sharedCloud()

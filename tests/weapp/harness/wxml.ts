@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- wcc's generated code is untyped JavaScript */
+import fs from 'node:fs'
+import path from 'node:path'
 import vm from 'node:vm'
 import compiler from 'miniprogram-compiler'
 
@@ -52,7 +54,11 @@ export function compileWxml(root: string): { gwx: Gwx; errors: string[]; toRealm
 /** Compiles every WXSS under `root` with wcsc; a style error throws with wcsc's message. */
 export function compileWxss(root: string): void {
   if (wcscDone.has(root)) return
-  compiler.wxssToJs(root, { maxBuffer: 64 << 20 })
+  // the package's wxssToJs returns wcsc's error instead of throwing it, then fails on it: call wcsc itself
+  const wcsc = require('miniprogram-compiler/src/wcsc') as (root: string, files: string[], o: object) => unknown
+  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.wxss')).map((f) => f.split(path.sep).join('/').slice(0, -5))
+  const result = wcsc(root, files, { maxBuffer: 64 << 20 })
+  if (result instanceof Error) throw new Error(result.message)
   wcscDone.add(root)
 }
 
