@@ -347,8 +347,8 @@ export class MiniProgramRuntime {
     const cached = this.renderCache.get(page)
     if (cached && !this.dirty.has(page)) return cached
     this.dirty.delete(page)
-    if (!cached) this.wxr.log.calls.push({ api: `render:${page.route}`, options: null })
     const tree = this.renderTemplate(`${page.route}`, page.data, page)
+    if (!cached) this.wxr.log.calls.push({ api: `render:${page.route}`, options: null })
     this.renderCache.set(page, tree)
     return tree
   }
