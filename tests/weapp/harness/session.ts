@@ -151,7 +151,7 @@ function devtoolsSuite(): Suite {
       const automator = (await import('miniprogram-automator')).default
       mp = mp ?? (await automator.launch({ cliPath: cli, projectPath: ROOT }))
       const page = await mp.reLaunch(`/${opts.path.replace(/^\//, '')}`)
-      // automator's Page has no text(): every page's root view carries the class \`page\`
+      // automator's Page has no text(): every page's root view carries the class `page`
       const proto = Object.getPrototypeOf(page)
       if (!proto.text)
         proto.text = async function (this: { $(s: string): Promise<{ text(): Promise<string> } | null> }) {
