@@ -7,7 +7,7 @@
 import { fieldRef, makeAccumulator } from './agg-expr'
 import { composeWindow, runStage, type Stage } from './agg-stages'
 import { checkGeoNearOptions, strict } from './commands'
-import type { DbContext } from './engine'
+import type { DbContext, Engine } from './engine'
 import { invalidParam } from './errors'
 import { geoSearch } from './geo'
 import { getField, parsePath, setField } from './paths'
@@ -26,8 +26,6 @@ function posInt(name: string, n: unknown): number {
 
 export class Aggregate {
   private readonly stages: Stage[] = []
-  /** How many leading stages source() ran in SQL / through the R*Tree. */
-  private consumed = 0
 
   constructor(
     private readonly ctx: DbContext,
@@ -120,43 +118,49 @@ export class Aggregate {
   }
 
   async end<T = Record<string, unknown>>(): Promise<{ list: T[]; errMsg: string }> {
-    let docs = this.source()
-    for (const s of this.stages.slice(this.consumed)) docs = runStage(s, docs)
-    if (!this.stages.some((s) => s.t === 'limit' || (s.t === 'geoNear' && s.limit !== null))) docs = docs.slice(0, DEFAULT_AGGREGATE_LIMIT)
+    const docs = runPipeline(this.ctx.engine, this.collectionName, this.stages)
     return { list: docs.map(decodeValue) as T[], errMsg: 'collection.aggregate:ok' }
   }
+}
 
-  /** Runs the SQL-able prefix of the pipeline and records how many stages it covered. */
-  private source(): SVObject[] {
-    const engine = this.ctx.engine
-    const st = this.stages
-    let i = 0
-    if (st[0]?.t === 'geoNear') {
-      const g = st[0]
-      const window = composeWindow(st, 1)
-      const k = window.count === null ? g.limit : Math.min(window.skip + window.count, g.limit ?? Infinity)
-      const frag = engine.compile(this.collectionName, g.query)
-      const hits = geoSearch(engine.store, this.collectionName, g.spec, frag, k, API)
-      const docs = hits.map((h) => ({ _id: h.doc._id, ...h.doc.body }) as SVObject)
-      docs.forEach((d, j) => {
-        setField(d, g.distanceField, hits[j].dist * g.multiplier, API)
-        if (g.includeLocs !== null) setField(d, g.includeLocs, cloneSV(getField(d, g.spec.path.split('.')) ?? null), API)
-      })
-      this.consumed = 1
-      return docs
-    }
-    const conds: Cond[] = []
-    while (st[i]?.t === 'match') conds.push((st[i++] as { w: ParsedWhere }).w.cond)
-    let order: Array<[string, 1 | -1]> = []
-    const s = st[i]
-    if (s?.t === 'sort' && s.keys.every(([p, d]) => orderTerm(p, d, () => null) !== null)) {
-      order = s.keys
-      i++
-    }
-    const window = composeWindow(st, i)
-    i = window.next
-    this.consumed = i
-    const where: ParsedWhere = { cond: { t: 'and', cs: conds }, geo: null }
-    return engine.scan(this.collectionName, where, order, window.skip, window.count, API)
+/**
+ * Runs a pipeline: its SQL-able prefix (leading matches with a sort / skip / limit, or a leading
+ * geoNear through the R*Tree) in SQLite, the remaining stages in JS. At most 20 results unless a
+ * limit stage (or geoNear's own limit) says otherwise, as the cloud answers.
+ */
+export function runPipeline(engine: Engine, coll: string, stages: Stage[]): SVObject[] {
+  const { docs: first, consumed } = source(engine, coll, stages)
+  let docs = first
+  for (const s of stages.slice(consumed)) docs = runStage(s, docs)
+  if (!stages.some((s) => s.t === 'limit' || (s.t === 'geoNear' && s.limit !== null))) docs = docs.slice(0, DEFAULT_AGGREGATE_LIMIT)
+  return docs
+}
+
+/** Runs the SQL-able prefix of the pipeline and says how many stages it covered. */
+function source(engine: Engine, coll: string, st: Stage[]): { docs: SVObject[]; consumed: number } {
+  let i = 0
+  if (st[0]?.t === 'geoNear') {
+    const g = st[0]
+    const window = composeWindow(st, 1)
+    const k = window.count === null ? g.limit : Math.min(window.skip + window.count, g.limit ?? Infinity)
+    const frag = engine.compile(coll, g.query)
+    const hits = geoSearch(engine.store, coll, g.spec, frag, k, API)
+    const docs = hits.map((h) => ({ _id: h.doc._id, ...h.doc.body }) as SVObject)
+    docs.forEach((d, j) => {
+      setField(d, g.distanceField, hits[j].dist * g.multiplier, API)
+      if (g.includeLocs !== null) setField(d, g.includeLocs, cloneSV(getField(d, g.spec.path.split('.')) ?? null), API)
+    })
+    return { docs, consumed: 1 }
   }
+  const conds: Cond[] = []
+  while (st[i]?.t === 'match') conds.push((st[i++] as { w: ParsedWhere }).w.cond)
+  let order: Array<[string, 1 | -1]> = []
+  const s = st[i]
+  if (s?.t === 'sort' && s.keys.every(([p, d]) => orderTerm(p, d, () => null) !== null)) {
+    order = s.keys
+    i++
+  }
+  const window = composeWindow(st, i)
+  const where: ParsedWhere = { cond: { t: 'and', cs: conds }, geo: null }
+  return { docs: engine.scan(coll, where, order, window.skip, window.count, API), consumed: window.next }
 }

@@ -12,6 +12,7 @@ import { compileCond, orderTerm, type SqlFrag } from './query-sql'
 import { applyUpdate, type FieldUpdate } from './update'
 import { decodeParsed, type SVObject } from './values'
 import type { Row, Store } from './store'
+import { docToEJSON, svToEJSON } from '../wire/ejson'
 
 export const DEFAULT_GET_LIMIT = 100
 export const MAX_GET_LIMIT = 1000
@@ -106,6 +107,39 @@ export class Engine {
     return rows.map((r) => rowToUser(r._id, r.data, q.projection))
   }
 
+  /** find() for the wire: each match as the EJSON string the SDK parses (dates as `$date`, points as GeoJSON). */
+  findEJSON(coll: string, q: QueryState, api: string): string[] {
+    if (!this.store.readable(coll, api)) {
+      if (q.where?.geo) geoSearch(this.store, coll, q.where.geo, { sql: '1', params: [] }, 0, api)
+      return []
+    }
+    const frag = this.compile(coll, q.where)
+    const limit = this.effectiveLimit(q.limit)
+    if (q.where?.geo) {
+      if (q.order.length > 0) throw invalidParam(api, 'order cannot be combined with $nearSphere (results are ordered by distance)')
+      const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
+      return hits.map((h) => {
+        let doc: SVObject = { _id: h.doc._id, ...h.doc.body }
+        if (q.projection !== null) doc = applyProjection(doc, q.projection)
+        return svToEJSON(doc)
+      })
+    }
+    const rows = this.store.prepare(this.selectSql(coll, q.order, frag, limit, q.skip)).all(...frag.params) as Row[]
+    if (q.projection === null) return rows.map((r) => docToEJSON(r._id, r.data))
+    const p = q.projection
+    return rows.map((r) => svToEJSON(applyProjection({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }, p)))
+  }
+
+  /** The _ids a where-write would touch (at most `limit`), so a plain write can wait for transactions holding them. */
+  matchIds(coll: string, where: ParsedWhere | null, limit: number | null, api: string): Array<string | number> {
+    if (!this.store.readable(coll, api)) return []
+    const frag = this.compile(coll, where)
+    const lim = limit === null ? '' : ` LIMIT ${Math.trunc(limit)}`
+    return (this.store.prepare(`SELECT _id FROM ${this.store.table(coll)} WHERE ${frag.sql}${lim}`).all(...frag.params) as Array<{ _id: string | number }>).map(
+      (r) => r._id
+    )
+  }
+
   /** The plan of each statement the query runs: for geoNear, the R*Tree candidates, then the per-row document probe. */
   explain(coll: string, q: QueryState): string[] {
     const frag = this.compile(coll, q.where)
@@ -173,12 +207,14 @@ export class Engine {
     })
   }
 
-  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string): Promise<number> {
+  /** `limit` 1 is the SDK's `multi: false`. */
+  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string, limit: number | null = null): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with update()')
     return this.store.writeGrouped(() => {
       if (!this.store.readable(coll, api)) return 0
       const frag = this.compile(coll, where)
-      const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}`).all(...frag.params) as Row[]
+      const lim = limit === null ? '' : ` LIMIT ${Math.trunc(limit)}`
+      const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}${lim}`).all(...frag.params) as Row[]
       for (const row of rows) {
         const doc = JSON.parse(row.data) as SVObject
         applyUpdate(doc, ops, api)
@@ -188,12 +224,17 @@ export class Engine {
     })
   }
 
-  removeWhere(coll: string, where: ParsedWhere | null, api: string): Promise<number> {
+  removeWhere(coll: string, where: ParsedWhere | null, api: string, limit: number | null = null): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with remove()')
     return this.store.writeGrouped(() => {
       if (!this.store.readable(coll, api)) return 0
       const frag = this.compile(coll, where)
-      return this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE ${frag.sql}`).run(...frag.params).changes
+      const t = this.store.table(coll)
+      const sql =
+        limit === null
+          ? `DELETE FROM ${t} WHERE ${frag.sql}`
+          : `DELETE FROM ${t} WHERE rowid IN (SELECT rowid FROM ${t} WHERE ${frag.sql} LIMIT ${Math.trunc(limit)})`
+      return this.store.prepare(sql).run(...frag.params).changes
     })
   }
 

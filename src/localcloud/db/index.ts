@@ -25,7 +25,8 @@ export interface LocalDbOptions {
 
 export class LocalDatabase {
   private readonly store: Store
-  private readonly engine: Engine
+  /** @internal The engine the database wire (src/localcloud/wire/database.ts) answers the SDK from. */
+  readonly engine: Engine
 
   constructor(opts: LocalDbOptions) {
     this.store = new Store(opts.file, opts.strictCollections === true)

@@ -241,6 +241,11 @@ export class Store {
     this.tables.add(coll)
   }
 
+  /** The latest version handed out: a transaction's snapshot point. */
+  version(): number {
+    return this.seq
+  }
+
   nextVersion(): number {
     return ++this.seq
   }

@@ -24,6 +24,12 @@ export function parseUpdate(data: unknown, api: string, now: number): FieldUpdat
   const ops: FieldUpdate[] = []
   flatten(data, '', ops, api, now)
   if (ops.length === 0) throw invalidParam(api, 'update data must be a non-empty object')
+  checkPathConflicts(ops, api)
+  return ops
+}
+
+/** MongoDB refuses one update touching a path twice, or a path and its parent. */
+export function checkPathConflicts(ops: FieldUpdate[], api: string): void {
   const paths = ops.map((o) => o.path).sort()
   for (let i = 1; i < paths.length; i++) {
     const a = paths[i - 1]
@@ -32,7 +38,6 @@ export function parseUpdate(data: unknown, api: string, now: number): FieldUpdat
       throw requestFailed(api, `Updating the path '${b}' would create a conflict at '${a}'`)
     }
   }
-  return ops
 }
 
 function flatten(obj: Record<string, unknown>, prefix: string, ops: FieldUpdate[], api: string, now: number): void {
