@@ -7,7 +7,7 @@
  *  - aggregate(): "云函数端聚合操作默认数据上限为20条" unless .limit() is given
  *    (developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
  */
-import { createTarget, rejectionOf, type Target } from './db-under-test'
+import { createTarget, test, rejectionOf, type Target } from './db-under-test'
 
 const N = 1500
 let t: Target

@@ -1,127 +1,20 @@
 /**
- * collection.aggregate(): a stage builder ending in end() -> { list }. Leading match stages (and a
- * following sort / skip / limit) run in SQL so indexes apply; a leading geoNear uses the R*Tree;
- * the remaining stages run in JS on stored values. Like the cloud, a pipeline without a limit
- * stage returns at most 20 records (community-verified: "云函数端聚合操作默认数据上限为20条").
+ * Aggregation pipelines (wire/pipeline.ts reads them from the SDK's stages). Leading match stages
+ * (and a following sort / skip / limit) run in SQL so indexes apply; a leading geoNear uses the
+ * R*Tree; the remaining stages run in JS on stored values. Like the cloud, a pipeline without a
+ * limit stage returns at most 20 records (community-verified: "云函数端聚合操作默认数据上限为20条").
  */
-import { fieldRef, makeAccumulator } from './agg-expr'
 import { composeWindow, runStage, type Stage } from './agg-stages'
-import { checkGeoNearOptions, strict } from './commands'
-import type { DbContext, Engine } from './engine'
-import { invalidParam } from './errors'
+import type { Engine } from './engine'
 import { geoSearch } from './geo'
-import { getField, parsePath, setField } from './paths'
-import { parseWhere, type Cond, type ParsedWhere } from './query-parse'
+import { getField, setField } from './paths'
+import type { Cond, ParsedWhere } from './cond'
 import { orderTerm } from './query-sql'
 import { cloneSV } from './update'
-import { decodeValue, isPlainObject, type SVObject } from './values'
+import type { SVObject } from './values'
 
 const API = 'collection.aggregate'
 export const DEFAULT_AGGREGATE_LIMIT = 20
-
-function posInt(name: string, n: unknown): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < (name === 'skip' ? 0 : 1)) throw invalidParam(API, `${name} must be a positive integer`)
-  return n
-}
-
-export class Aggregate {
-  private readonly stages: Stage[] = []
-
-  constructor(
-    private readonly ctx: DbContext,
-    readonly collectionName: string
-  ) {
-    // unknown stages (lookup, bucket, sample, ...) throw naming themselves
-    return strict(this, 'Aggregate')
-  }
-
-  match(query: unknown): this {
-    const w = parseWhere(query, API)
-    if (w.geo !== null) throw invalidParam(API, 'geoNear is not allowed in match; use the geoNear stage')
-    return this.push({ t: 'match', w })
-  }
-
-  group(spec: Record<string, unknown>): this {
-    if (!isPlainObject(spec) || !('_id' in spec)) throw invalidParam(API, 'group requires an _id expression')
-    for (const k of Object.keys(spec)) {
-      if (k === '_id') continue
-      const acc = spec[k]
-      if (!isPlainObject(acc) || Object.keys(acc).length !== 1) throw invalidParam(API, `group field ${k} must be an accumulator such as $.sum(...)`)
-      makeAccumulator(Object.keys(acc)[0], null)
-    }
-    return this.push({ t: 'group', spec })
-  }
-
-  sort(spec: Record<string, 1 | -1>): this {
-    if (!isPlainObject(spec)) throw invalidParam(API, 'sort takes { field: 1 | -1 }')
-    const keys = Object.keys(spec).map((k): [string, 1 | -1] => {
-      parsePath(k, API)
-      if (spec[k] !== 1 && spec[k] !== -1) throw invalidParam(API, `sort direction of ${k} must be 1 or -1`)
-      return [k, spec[k]]
-    })
-    return this.push({ t: 'sort', keys })
-  }
-
-  skip(n: number): this {
-    return this.push({ t: 'skip', n: posInt('skip', n) })
-  }
-
-  limit(n: number): this {
-    return this.push({ t: 'limit', n: posInt('limit', n) })
-  }
-
-  project(spec: Record<string, unknown>): this {
-    if (!isPlainObject(spec)) throw invalidParam(API, 'project takes an object')
-    return this.push({ t: 'project', spec })
-  }
-
-  addFields(spec: Record<string, unknown>): this {
-    if (!isPlainObject(spec)) throw invalidParam(API, 'addFields takes an object')
-    return this.push({ t: 'addFields', spec })
-  }
-
-  count(field: string): this {
-    if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) throw invalidParam(API, 'count takes a field name')
-    return this.push({ t: 'count', field })
-  }
-
-  unwind(spec: string | { path: string; includeArrayIndex?: string; preserveNullAndEmptyArrays?: boolean }): this {
-    const o = typeof spec === 'string' ? { path: spec } : spec
-    if (typeof o?.path !== 'string' || !o.path.startsWith('$')) throw invalidParam(API, "unwind takes '$field' or { path: '$field' }")
-    return this.push({ t: 'unwind', path: fieldRef(o.path), preserve: o.preserveNullAndEmptyArrays === true, indexField: o.includeArrayIndex ?? null })
-  }
-
-  geoNear(options: Record<string, unknown>): this {
-    if (this.stages.length > 0) throw invalidParam(API, 'geoNear must be the first stage of the pipeline')
-    const o = checkGeoNearOptions(API, { ...options, geometry: options.near })
-    if (options.spherical !== true) throw invalidParam(API, 'geoNear requires spherical: true')
-    if (typeof options.distanceField !== 'string') throw invalidParam(API, 'geoNear requires distanceField')
-    const key = typeof options.key === 'string' ? options.key : undefined
-    const fields = this.ctx.engine.store.geoIndexes(this.collectionName).map((g) => g.field)
-    if (key === undefined && fields.length > 1) throw invalidParam(API, 'geoNear: several geo indexes exist; give key')
-    const path = key ?? fields[0] ?? '(none)'
-    const query = options.query === undefined ? null : parseWhere(options.query, API)
-    return this.push({
-      t: 'geoNear',
-      spec: { path, lng: o.geometry.longitude, lat: o.geometry.latitude, maxDistance: o.maxDistance, minDistance: o.minDistance },
-      query,
-      distanceField: parsePath(options.distanceField, API),
-      multiplier: typeof options.distanceMultiplier === 'number' ? options.distanceMultiplier : 1,
-      includeLocs: typeof options.includeLocs === 'string' ? parsePath(options.includeLocs, API) : null,
-      limit: options.limit === undefined ? null : posInt('limit', options.limit)
-    })
-  }
-
-  private push(s: Stage): this {
-    this.stages.push(s)
-    return this
-  }
-
-  async end<T = Record<string, unknown>>(): Promise<{ list: T[]; errMsg: string }> {
-    const docs = runPipeline(this.ctx.engine, this.collectionName, this.stages)
-    return { list: docs.map(decodeValue) as T[], errMsg: 'collection.aggregate:ok' }
-  }
-}
 
 /**
  * Runs a pipeline: its SQL-able prefix (leading matches with a sort / skip / limit, or a leading

@@ -1,5 +1,5 @@
 /**
- * Document operations on top of the store, behind the public API (collection.ts, document.ts).
+ * Document operations on top of the store, behind the database wire (src/localcloud/wire).
  * Reads answer at once; every write is all or nothing and settles once committed, in its own
  * savepoint of a grouped SQLite transaction (Store.writeGrouped).
  */
@@ -7,10 +7,10 @@ import { randomBytes } from 'crypto'
 import { invalidParam, unsupported } from './errors'
 import { geoSearch, geoSql } from './geo'
 import { applyProjection, type Projection } from './projection'
-import { MATCH_ALL, type ParsedWhere } from './query-parse'
+import { MATCH_ALL, type ParsedWhere } from './cond'
 import { compileCond, orderTerm, type SqlFrag } from './query-sql'
 import { applyUpdate, type FieldUpdate } from './update'
-import { decodeParsed, type SVObject } from './values'
+import type { SVObject } from './values'
 import type { Row, Store } from './store'
 import { docToEJSON, svToEJSON } from '../wire/ejson'
 
@@ -23,12 +23,6 @@ export interface QueryState {
   skip: number
   limit: number | null
   projection: Projection | null
-}
-
-/** What a database handle carries into every collection/document reference it creates. */
-export interface DbContext {
-  engine: Engine
-  throwOnNotFound: boolean
 }
 
 export const EMPTY_QUERY: QueryState = { where: null, order: [], skip: 0, limit: null, projection: null }
@@ -48,18 +42,6 @@ export function generateId(): string {
 export function checkId(id: unknown, api: string): string | number {
   if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) return id
   throw invalidParam(api, `_id must be a non-empty string or a number, got ${id === '' ? '""' : typeof id}`)
-}
-
-/** A stored row as the API returns it: _id first, special values decoded, projection applied. */
-export function rowToUser(id: string | number, data: string, projection: Projection | null): Record<string, unknown> {
-  return bodyToUser(id, JSON.parse(data) as SVObject, projection, data.includes('"$date"') || data.includes('"Point"'))
-}
-
-/** rowToUser for a body already parsed (and held by nothing else); `special`: it may hold dates or points. */
-export function bodyToUser(id: string | number, body: SVObject, projection: Projection | null, special = true): Record<string, unknown> {
-  let doc: SVObject = { _id: id, ...body }
-  if (projection !== null) doc = applyProjection(doc, projection)
-  return special ? decodeParsed(doc) : doc
 }
 
 export class Engine {
@@ -91,23 +73,7 @@ export class Engine {
     return `SELECT rowid, _id, data FROM ${this.store.table(coll)} WHERE ${frag.sql}${by} LIMIT ${Math.trunc(limit)}${offset}`
   }
 
-  find(coll: string, q: QueryState, api: string): Array<Record<string, unknown>> {
-    if (!this.store.readable(coll, api)) {
-      if (q.where?.geo) geoSearch(this.store, coll, q.where.geo, { sql: '1', params: [] }, 0, api)
-      return []
-    }
-    const frag = this.compile(coll, q.where)
-    const limit = this.effectiveLimit(q.limit)
-    if (q.where?.geo) {
-      if (q.order.length > 0) throw unsupported('orderBy() together with db.command.geoNear (results are ordered by distance)')
-      const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
-      return hits.map((h) => bodyToUser(h.doc._id, h.doc.body, q.projection))
-    }
-    const rows = this.store.prepare(this.selectSql(coll, q.order, frag, limit, q.skip)).all(...frag.params) as Row[]
-    return rows.map((r) => rowToUser(r._id, r.data, q.projection))
-  }
-
-  /** find() for the wire: each match as the EJSON string the SDK parses (dates as `$date`, points as GeoJSON). */
+  /** A query's matches, each as the EJSON string the SDK parses (dates as `$date`, points as GeoJSON). */
   findEJSON(coll: string, q: QueryState, api: string): string[] {
     if (!this.store.readable(coll, api)) {
       if (q.where?.geo) geoSearch(this.store, coll, q.where.geo, { sql: '1', params: [] }, 0, api)

@@ -164,6 +164,7 @@ export class Store {
    * acknowledged before it is durable, and reads never see a write that has not committed.
    */
   writeGrouped<T>(fn: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(new Error('the local database is closed'))
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject })
       if (this.pending.length === 1) setImmediate(() => this.flush())
@@ -202,6 +203,7 @@ export class Store {
 
   /** A rolled-back write may have created tables or key columns that no longer exist. */
   private forgetSchema(): void {
+    if (!this.db.open) return
     this.loadTables()
     this.keyCols.clear()
   }

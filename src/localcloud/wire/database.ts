@@ -26,7 +26,7 @@ import { randomBytes } from 'crypto'
 import { checkId, generateId, type Engine, type QueryState } from '../db/engine'
 import { CloudDbError, invalidParam, unsupported } from '../db/errors'
 import type { LocalDatabase } from '../db'
-import type { ParsedWhere } from '../db/query-parse'
+import type { ParsedWhere } from '../db/cond'
 import { Store } from '../db/store'
 import { runPipeline } from '../db/aggregate'
 import { applyUpdate, type FieldUpdate } from '../db/update'
@@ -54,6 +54,8 @@ export interface DatabaseWire {
   setCounter(counter: DbRequestCounter | null): void
   /** Requests answered so far, in total and per action. */
   stats(): { requests: number; byAction: Record<string, number> }
+  /** Local-only: runs `fn` and returns the SQLite query plan of each query it sent (tests assert index use). */
+  explain(fn: () => Promise<unknown>): Promise<string[]>
 }
 
 type Params = Record<string, unknown>
@@ -62,10 +64,23 @@ type Answer = Record<string, unknown>
 let reqSeq = 0
 const REQ_PREFIX = randomBytes(4).toString('hex')
 
+// One lock table per database, as on the server: every wire over one engine shares its transactions.
+const transactionsOf = new WeakMap<Engine, Transactions>()
+
+/**
+ * A wire over one local database. Wires over the same database share its transactions (and so their
+ * locks); `conflicts`, when given, sets conflict emulation for that database.
+ */
 export function createDatabaseWire(local: LocalDatabase | Engine, opts: DbWireOptions = {}): DatabaseWire {
   const engine = 'engine' in local ? local.engine : local
-  const txs = new Transactions(engine, opts.conflicts !== false)
+  let txs = transactionsOf.get(engine)
+  if (txs === undefined) {
+    txs = new Transactions(engine, opts.conflicts !== false)
+    transactionsOf.set(engine, txs)
+  } else if (opts.conflicts !== undefined) txs.conflicts = opts.conflicts
+  const shared = txs
   let counter = opts.counter ?? null
+  let plans: string[] | null = null
   let requests = 0
   const byAction: Record<string, number> = {}
 
@@ -75,7 +90,8 @@ export function createDatabaseWire(local: LocalDatabase | Engine, opts: DbWireOp
     counter?.onRequest(action)
     const requestId = `local-${REQ_PREFIX}-${(++reqSeq).toString(36)}`
     try {
-      return { requestId, ...(await answer(engine, txs, action, params ?? {})) }
+      if (plans !== null && action === 'database.getDocument' && !params?.transactionId) plans.push(...explainGet(engine, params ?? {}))
+      return { requestId, ...(await answer(engine, shared, action, params ?? {})) }
     } catch (e) {
       if (e instanceof CloudDbError) return { requestId, code: e.code ?? 'SYS_ERR', message: e.detail }
       // a defect of the local cloud, answered as the server's system error rather than thrown into the SDK
@@ -86,12 +102,39 @@ export function createDatabaseWire(local: LocalDatabase | Engine, opts: DbWireOp
   return {
     send,
     setConflicts: (on) => {
-      txs.conflicts = on
+      shared.conflicts = on
     },
     setCounter: (c) => {
       counter = c
     },
-    stats: () => ({ requests, byAction: { ...byAction } })
+    stats: () => ({ requests, byAction: { ...byAction } }),
+    explain: async (fn) => {
+      plans = []
+      try {
+        await fn()
+        return plans
+      } finally {
+        plans = null
+      }
+    }
+  }
+}
+
+function queryState(p: Params, api: string, now: number): QueryState {
+  return {
+    where: parseQuery(decode(p, 'query', now), api),
+    order: parseOrder(decode(p, 'order', now), api),
+    skip: count(p.offset, 'offset', api) ?? 0,
+    limit: count(p.limit, 'limit', api),
+    projection: parseProjectionSV(decode(p, 'projection', now), api)
+  }
+}
+
+function explainGet(engine: Engine, p: Params): string[] {
+  try {
+    return engine.explain(collectionOf(p, 'explain'), queryState(p, 'explain', Date.now()))
+  } catch {
+    return []
   }
 }
 
@@ -153,13 +196,7 @@ async function answer(engine: Engine, txs: Transactions, action: string, p: Para
         const doc = txs.read(tx, coll, id, 'document.get')
         return { data: { list: doc === null ? [] : [svToEJSON({ _id: id, ...doc })] } }
       }
-      const q: QueryState = {
-        where: parseQuery(query, api),
-        order: parseOrder(decode(p, 'order', now), api),
-        skip: count(p.offset, 'offset', api) ?? 0,
-        limit: count(p.limit, 'limit', api),
-        projection: parseProjectionSV(decode(p, 'projection', now), api)
-      }
+      const q = queryState(p, api, now)
       const list = engine.findEJSON(coll, q, api)
       return { data: { list, offset: q.skip, limit: engine.effectiveLimit(q.limit) } }
     }

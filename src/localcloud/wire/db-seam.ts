@@ -32,20 +32,33 @@ export function dbRequestPath(): string {
   return require.resolve('@cloudbase/node-sdk/lib/utils/dbRequest.js', { paths: [sdkDir] })
 }
 
-let original: DBRequestClass['prototype']['send'] | null = null
+const DEFAULT_ROUTE = Symbol('any env')
+const routes = new Map<string | symbol, DbSend>()
+let patched = false
 
 /**
- * Routes every database request of the real SDK to `send`. Installing again replaces the previous
- * target (one process, one database wire). Returns a function that restores the network path.
+ * Routes every database request of the real SDK to `send`. With `env`, only the requests of
+ * `cloud.database({ env })` (or an SDK initialised with that env) go there, so that several local
+ * databases can serve one process (tests); without it, every request no other route claims.
+ * Installing a route again replaces it. Once installed the seam stays: a request with no route is
+ * answered with an error, never sent to the network. Returns a function that removes the route.
  */
-export function installDatabaseWire(send: DbSend): () => void {
-  const { DBRequest } = require(dbRequestPath()) as { DBRequest: DBRequestClass }
-  if (original === null) original = DBRequest.prototype.send
-  DBRequest.prototype.send = function localSend(action: string, params?: Record<string, unknown>) {
-    return send(action, params)
+export function installDatabaseWire(send: DbSend, opts: { env?: string } = {}): () => void {
+  const key = opts.env ?? DEFAULT_ROUTE
+  routes.set(key, send)
+  if (!patched) {
+    const { DBRequest } = require(dbRequestPath()) as { DBRequest: DBRequestClass }
+    DBRequest.prototype.send = function localSend(this: { config?: { envName?: unknown } }, action: string, params?: Record<string, unknown>) {
+      const env = this.config?.envName
+      const route = (typeof env === 'string' ? routes.get(env) : undefined) ?? routes.get(DEFAULT_ROUTE)
+      if (route === undefined) {
+        return Promise.resolve({ code: 'SYS_ERR', message: `no local database serves env ${String(env)} (installDatabaseWire)` })
+      }
+      return route(action, params)
+    }
+    patched = true
   }
   return () => {
-    if (original !== null) DBRequest.prototype.send = original
-    original = null
+    if (routes.get(key) === send) routes.delete(key)
   }
 }

@@ -11,7 +11,7 @@
 import { invalidParam, unsupported } from '../db/errors'
 import { parsePath } from '../db/paths'
 import { parseProjection, type Projection } from '../db/projection'
-import { MATCH_ALL, type Cond, type CmpOp, type GeoNearSpec, type ParsedWhere } from '../db/query-parse'
+import { MATCH_ALL, type Cond, type CmpOp, type GeoNearSpec, type ParsedWhere } from '../db/cond'
 import { checkPathConflicts, type FieldUpdate } from '../db/update'
 import { checkFieldName, isDateSV, isObjectSV, type SV, type SVObject } from '../db/values'
 
