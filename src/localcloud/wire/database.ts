@@ -120,9 +120,9 @@ export function createDatabaseWire(local: LocalDatabase | Engine, opts: DbWireOp
   }
 }
 
-function queryState(p: Params, api: string, now: number): QueryState {
+function queryState(p: Params, api: string, now: number, query = decode(p, 'query', now)): QueryState {
   return {
-    where: parseQuery(decode(p, 'query', now), api),
+    where: parseQuery(query, api),
     order: parseOrder(decode(p, 'order', now), api),
     skip: count(p.offset, 'offset', api) ?? 0,
     limit: count(p.limit, 'limit', api),
@@ -196,7 +196,7 @@ async function answer(engine: Engine, txs: Transactions, action: string, p: Para
         const doc = txs.read(tx, coll, id, 'document.get')
         return { data: { list: doc === null ? [] : [svToEJSON({ _id: id, ...doc })] } }
       }
-      const q = queryState(p, api, now)
+      const q = queryState(p, api, now, query)
       const list = engine.findEJSON(coll, q, api)
       return { data: { list, offset: q.skip, limit: engine.effectiveLimit(q.limit) } }
     }
