@@ -7,7 +7,10 @@ process.env.CONFORMANCE_TARGET = 'cloud'
 const { cloudSkipReason } = require('./db-under-test') as typeof import('./db-under-test')
 
 const reason = cloudSkipReason()
-if (reason !== null) test.skip(`cloud target: ${reason}`, () => undefined)
+if (reason !== null) {
+  console.info(`[conformance] cloud target skipped: ${reason}`)
+  test.skip(`cloud target: ${reason}`, () => undefined)
+}
 
 for (const file of [
   './crud.test',
