@@ -7,7 +7,7 @@
  * (mongodb.com/docs/manual/reference/operator/aggregation/dateToString: "If no timezone is provided,
  * the result is displayed in UTC").
  */
-import { createTarget, rejectionOf, type Target } from './db-under-test'
+import { createTarget, localOnly, test, rejectionOf, type Target } from './db-under-test'
 
 let t: Target
 let events: string
@@ -121,7 +121,7 @@ describe('group', () => {
       { _id: '2024-03-02', n: 3, amount: 275 },
       { _id: '2024-03-04', n: 1, amount: 0 }
     ])
-    expect((await byDay('+08:00')).list.map((r) => (r as { _id: string })._id)).toEqual(['2024-03-01', '2024-03-02', '2024-03-04'])
+    expect((await byDay('+08:00')).list.map((r: unknown) => (r as { _id: string })._id)).toEqual(['2024-03-01', '2024-03-02', '2024-03-04'])
   })
 
   test('dateToString supports %H %M %S and the default ISO format', async () => {
@@ -150,7 +150,7 @@ describe('other stages', () => {
       .skip(1)
       .limit(2)
       .end()
-    expect(res.list.map((d) => (d as { _id: string })._id)).toEqual(['e1', 'e2'])
+    expect(res.list.map((d: unknown) => (d as { _id: string })._id)).toEqual(['e1', 'e2'])
   })
 
   test('project: inclusion, exclusion, computed fields with arithmetic and cond', async () => {
@@ -203,10 +203,12 @@ describe('other stages', () => {
     ])
   })
 
-  test('unsupported stages and operators throw naming themselves', async () => {
-    const agg = t.db.collection(events).aggregate() as unknown as Record<string, (...a: unknown[]) => unknown>
-    expect(() => agg.lookup({})).toThrow(/Aggregate\.lookup/)
-    expect(() => ($() as Record<string, (a: unknown) => unknown>).stdDevPop('$amount')).toThrow(/stdDevPop/)
+  // The SDK builds every stage and operator; the local engine answers an error naming what it does not run.
+  localOnly('stages and operators the local engine does not run are answered with an error naming them', async () => {
+    const agg = t.db.collection(events).aggregate() as unknown as Record<string, (...a: unknown[]) => { end(): Promise<unknown> }>
+    expect((await rejectionOf(() => agg.lookup({ from: 'x', localField: 'a', foreignField: 'b', as: 'c' }).end())).errMsg).toContain(
+      'aggregate stage $lookup is not supported'
+    )
     await rejectionOf(() =>
       t.db
         .collection(events)
@@ -214,14 +216,5 @@ describe('other stages', () => {
         .project({ x: { $regexMatch: { input: '$staff' } } })
         .end()
     )
-  })
-
-  test('a $ key in match is refused like in where()', () => {
-    expect(() =>
-      t.db
-        .collection(events)
-        .aggregate()
-        .match({ amount: { $gt: 0 } })
-    ).toThrow(/\$gt/)
   })
 })

@@ -7,7 +7,7 @@
  *  - aggregate(): "云函数端聚合操作默认数据上限为20条" unless .limit() is given
  *    (developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
  */
-import { createTarget, rejectionOf, type Target } from './db-under-test'
+import { createTarget, localOnly, test, rejectionOf, wireOf, type Target } from './db-under-test'
 
 const N = 1500
 let t: Target
@@ -38,6 +38,17 @@ test('limit(n) up to 1000 returns n records', async () => {
 
 test('limit() above 1000 is clamped to 1000 rather than refused', async () => {
   expect(await get((c) => c.limit(5000))).toBe(1000)
+})
+
+// The SDK clamps before sending; the server caps too, whatever it is sent (a raw request, an older SDK).
+localOnly('the local server caps a request itself: 100 without a limit, 1000 at most', async () => {
+  const sent = async (extra: Record<string, unknown>) => {
+    const answer = (await wireOf(t).send('database.getDocument', { collectionName: name, queryType: 'WHERE', ...extra })) as { data: { list: unknown[] } }
+    return answer.data.list.length
+  }
+  expect(await sent({})).toBe(100)
+  expect(await sent({ limit: 5000 })).toBe(1000)
+  expect(await sent({ limit: 7 })).toBe(7)
 })
 
 test('limit(0) counts as no limit: 100 records', async () => {

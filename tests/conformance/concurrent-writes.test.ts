@@ -5,7 +5,7 @@
  * ("事务…要么全部成功，要么全部失败"), Collection.add (an _id that exists is refused).
  * The local cloud commits such writes in groups; these hold whatever the grouping.
  */
-import { createTarget, type Target } from './db-under-test'
+import { createTarget, test, type Target } from './db-under-test'
 
 let t: Target
 beforeAll(() => {
@@ -26,7 +26,7 @@ test('writes issued together each succeed or fail on their own', async () => {
     c.add({ data: { _id: 'a', n: 3 } })
   ])
   expect(results.map(settledAs)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected'])
-  expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ errCode: -502001 })
+  expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ errCode: -501001 }) // DATABASE_DUPLICATE_WRITE
   const docs = (await c.orderBy('_id', 'asc').get()).data
   expect(docs).toEqual([
     { _id: 'a', n: 1 },
@@ -58,20 +58,26 @@ test('a transaction that loses a race for an _id leaves none of its writes, and 
   }
 })
 
-test('concurrent increments of one counter are all counted', async () => {
-  const c = t.db.collection(t.name('counter'))
+// Plain increments never conflict (a write outside transactions waits for a transaction's lock);
+// increments in transactions contend: each lands or fails with the conflict error, none is lost.
+test('concurrent increments of one counter: every plain one and every committed transactional one is counted', async () => {
+  const name = t.name('counter')
+  const c = t.db.collection(name)
   await c.add({ data: { _id: 'k', n: 0 } })
   const _ = t.db.command
-  await Promise.all([
+  const results = await Promise.allSettled([
     ...Array.from({ length: 40 }, () => c.doc('k').update({ data: { n: _.inc(1) } })),
     ...Array.from({ length: 40 }, () =>
       t.db.runTransaction(async (tx) => {
         await tx
-          .collection(c.collectionName)
+          .collection(name)
           .doc('k')
           .update({ data: { n: _.inc(1) } })
       })
     )
   ])
-  expect((await c.doc('k').get()).data).toEqual({ _id: 'k', n: 80 })
+  expect(results.slice(0, 40).every((r) => r.status === 'fulfilled')).toBe(true)
+  const committed = results.slice(40).filter((r) => r.status === 'fulfilled').length
+  for (const r of results.slice(40)) if (r.status === 'rejected') expect((r.reason as { errMsg: string }).errMsg).toMatch(/TransactionConflict/)
+  expect((await c.doc('k').get()).data).toEqual({ _id: 'k', n: 40 + committed })
 })

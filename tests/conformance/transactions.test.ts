@@ -1,15 +1,18 @@
 /**
- * Transactions.
+ * Transactions, on the real wx-server-sdk.
  *  - Database.startTransaction / runTransaction: "只允许进行单记录操作，不允许进行批量操作，但可以在一个事务中对多个记录进行操作"
  *    (developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/Database.startTransaction.html).
- *  - SDK runTransaction(callback, times = 3): retries the callback on DATABASE_TRANSACTION_CONFLICT,
- *    rolls back and rethrows other errors, rejects with the reason given to transaction.rollback(reason)
- *    (TencentCloudBase/tcb-js-sdk-database src/transaction/index.ts).
- *  - Conflicts: a transaction that writes a document changed since it read it fails with
+ *  - Conflicts (MongoDB snapshot isolation under CloudBase): a document a transaction writes is locked
+ *    until it ends; another transaction writing it (a blind _.inc included), or writing a document
+ *    committed by someone else after its snapshot, fails at that write with the server's
  *    DATABASE_TRANSACTION_CONFLICT "[ResourceUnavailable.TransactionConflict] Transaction is conflict"
- *    (TencentCloudBase/node-sdk test/database/unit/transaction.test.ts "冲突检测", "读偏").
+ *    (TencentCloudBase/node-sdk test/database/unit/transaction.test.ts "冲突检测").
+ *  - What the caller sees: wx-server-sdk wraps the answer of the write into an Error with errCode
+ *    -501001, errMsg `document.update:fail -501001 resource system error. <server message>` and no
+ *    `code`, so @cloudbase/database's runTransaction (which retries only `error.code ===
+ *    'DATABASE_TRANSACTION_CONFLICT'`) does not retry it: the callback ran once.
  */
-import { createTarget, localOf, localOnly, rejectionOf, type Target } from './db-under-test'
+import { createTarget, test, localOf, localOnly, rejectionOf, wireOf, type Target } from './db-under-test'
 
 let t: Target
 beforeAll(() => {
@@ -101,68 +104,62 @@ test('an exception in the callback rolls everything back and rejects with that e
   expect((await c.doc('k').get()).data?.n).toBe(0)
 })
 
-test('50 concurrent transactions incrementing one counter give the exact total', async () => {
-  const name = t.name('tx')
-  await t.db.collection(name).add({ data: { _id: 'counter', n: 0 } })
-  await Promise.all(
-    Array.from({ length: 50 }, () =>
-      t.db.runTransaction(async (tx) => {
-        await tick()
-        await tx
-          .collection(name)
-          .doc('counter')
-          .update({ data: { n: _().inc(1) } })
-        await tick()
-      })
-    )
-  )
-  expect((await t.db.collection(name).doc('counter').get()).data?.n).toBe(50)
-})
+const CONFLICT = /^document\.(update|set|remove):fail -501001 resource system error\. .*TransactionConflict/
 
-test('two workers each running 100 increment transactions lose no update (+200)', async () => {
-  const name = t.name('tx')
-  await t.db.collection(name).add({ data: { _id: 'day', visits: 7 } })
-  const worker = async (): Promise<void> => {
-    for (let i = 0; i < 100; i++) {
-      await t.db.runTransaction(async (tx) => {
-        await tx
-          .collection(name)
-          .doc('day')
-          .update({ data: { visits: _().inc(1) } })
-        await tick()
-      })
-    }
-  }
-  await Promise.all([worker(), worker()])
-  expect((await t.db.collection(name).doc('day').get()).data?.visits).toBe(207)
-})
-
-test('concurrent read-modify-write transactions conflict and are retried to a correct result', async () => {
-  const name = t.name('tx')
-  await t.db.collection(name).add({ data: { _id: 'stock', left: 10 } })
-  let attempts = 0
-  await Promise.all(
-    Array.from({ length: 3 }, () =>
-      t.db.runTransaction(async (tx) => {
-        attempts++
-        const { data } = await tx.collection(name).doc('stock').get()
-        await tick() // let the other transactions read the same version
-        await tx
-          .collection(name)
-          .doc('stock')
-          .set({ data: { left: (data?.left as number) - 1 } })
-      })
-    )
-  )
-  expect((await t.db.collection(name).doc('stock').get()).data?.left).toBe(7)
-  expect(attempts).toBeGreaterThan(3)
-})
-
-// "冲突检测" / "读偏": a transaction writing a document changed since its read is refused
-test('writing a document changed since the transaction read it fails with the conflict error', async () => {
+test('a second transaction writing a document another one holds fails with the conflict error, blind _.inc included', async () => {
   const name = t.name('tx')
   const c = t.db.collection(name)
-  await c.add({ data: { _id: 'doc', category: 'Web' } })
+  await c.add({ data: { _id: 'k', n: 0 } })
+  const a = await t.db.startTransaction()
+  await a
+    .collection(name)
+    .doc('k')
+    .update({ data: { n: _().inc(1) } })
+  const b = await t.db.startTransaction()
+  const err = await rejectionOf(() =>
+    b
+      .collection(name)
+      .doc('k')
+      .update({ data: { n: _().inc(1) } })
+  )
+  expect(err.errCode).toBe(-501001)
+  expect(err.errMsg).toMatch(CONFLICT)
+  expect(err.code).toBeUndefined()
+  await a.commit()
+  expect((await c.doc('k').get()).data).toEqual({ _id: 'k', n: 1 })
+})
+
+test('runTransaction does not retry a conflict: the callback runs once and the caller gets -501001', async () => {
+  const name = t.name('tx')
+  await t.db.collection(name).add({ data: { _id: 'k', n: 0 } })
+  const holder = await t.db.startTransaction()
+  await holder
+    .collection(name)
+    .doc('k')
+    .set({ data: { n: 10 } })
+  let calls = 0
+  const starts = t.wire?.stats().byAction['database.startTransaction'] ?? 0
+  const err = await rejectionOf(() =>
+    t.db.runTransaction(async (tx) => {
+      calls++
+      await tx
+        .collection(name)
+        .doc('k')
+        .update({ data: { n: _().inc(1) } })
+    }, 3)
+  )
+  expect(calls).toBe(1)
+  if (t.wire) expect(t.wire.stats().byAction['database.startTransaction']).toBe(starts + 1)
+  expect(err.errCode).toBe(-501001)
+  expect(err.errMsg).toMatch(CONFLICT)
+  await holder.commit()
+  expect((await t.db.collection(name).doc('k').get()).data.n).toBe(10)
+})
+
+test('a document committed by someone else after the snapshot cannot be written: conflict', async () => {
+  const name = t.name('tx')
+  const c = t.db.collection(name)
+  await c.add({ data: { _id: 'doc', category: 'a' } })
   const tx = await t.db.startTransaction()
   const read = await tx.collection(name).doc('doc').get()
   await c.doc('doc').update({ data: { category: 'changed outside' } })
@@ -170,61 +167,144 @@ test('writing a document changed since the transaction read it fails with the co
     tx
       .collection(name)
       .doc('doc')
-      .update({ data: { category: `${String(read.data?.category)}!` } })
+      .update({ data: { category: `${String(read.data.category)}!` } })
   )
-  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
-  expect(err.errMsg).toMatch(/TransactionConflict|TransactionBusy/)
-  expect((await c.doc('doc').get()).data?.category).toBe('changed outside')
+  expect(err.errMsg).toMatch(CONFLICT)
+  expect((await c.doc('doc').get()).data.category).toBe('changed outside')
 })
 
-test('a transaction that read a counter before incrementing it is conflict-checked and retried', async () => {
+test('documents only read never conflict (snapshot isolation: write-write conflicts only)', async () => {
   const name = t.name('tx')
   const c = t.db.collection(name)
-  await c.add({ data: { _id: 'cnt', n: 0, seenBy: [] } })
-  let attempt = 0
-  await t.db.runTransaction(async (tx) => {
-    attempt++
-    const { data } = await tx.collection(name).doc('cnt').get()
-    if (attempt === 1) await c.doc('cnt').update({ data: { n: _().inc(100) } }) // someone else commits in between
-    await tx
+  await c.add({ data: { _id: 'x', n: 1 } })
+  await c.add({ data: { _id: 'y', n: 1 } })
+  const a = await t.db.startTransaction()
+  await a.collection(name).doc('x').get()
+  await a
+    .collection(name)
+    .doc('y')
+    .update({ data: { n: 2 } })
+  const b = await t.db.startTransaction()
+  await b.collection(name).doc('y').get()
+  await b
+    .collection(name)
+    .doc('x')
+    .update({ data: { n: 3 } })
+  await a.commit()
+  await b.commit()
+  expect((await c.orderBy('_id', 'asc').get()).data).toEqual([
+    { _id: 'x', n: 3 },
+    { _id: 'y', n: 2 }
+  ])
+})
+
+test('50 concurrent increment transactions on one counter: each lands or fails with the conflict error, no drift', async () => {
+  const name = t.name('tx')
+  const c = t.db.collection(name)
+  await c.add({ data: { _id: 'counter', n: 0 } })
+  const results = await Promise.allSettled(
+    Array.from({ length: 50 }, () =>
+      t.db.runTransaction(async (tx) => {
+        await tx
+          .collection(name)
+          .doc('counter')
+          .update({ data: { n: _().inc(1) } })
+      })
+    )
+  )
+  const ok = results.filter((r) => r.status === 'fulfilled').length
+  for (const r of results) if (r.status === 'rejected') expect((r.reason as { errMsg: string }).errMsg).toMatch(CONFLICT)
+  if (t.wire) expect(ok).toBeLessThan(50) // the local cloud's transactions interleave: contention shows
+  expect(ok).toBeGreaterThan(0)
+  expect((await c.doc('counter').get()).data.n).toBe(ok)
+})
+
+test('a plain write to a document a transaction holds waits for it to end, then applies', async () => {
+  const name = t.name('tx')
+  const c = t.db.collection(name)
+  await c.add({ data: { _id: 'k', n: 0 } })
+  const tx = await t.db.startTransaction()
+  await tx
+    .collection(name)
+    .doc('k')
+    .update({ data: { n: _().inc(1) } })
+  let done = false
+  const plain = c
+    .doc('k')
+    .update({ data: { n: _().inc(10) } })
+    .then(() => (done = true))
+  for (let i = 0; i < 5; i++) await tick()
+  expect(done).toBe(false)
+  await tx.commit()
+  await plain
+  expect((await c.doc('k').get()).data.n).toBe(11)
+})
+
+localOnly('a transaction that conflicted is over: its earlier writes are gone and later requests are refused', async () => {
+  const name = t.name('tx')
+  const c = t.db.collection(name)
+  await c.add({ data: { _id: 'k', n: 0 } })
+  const a = await t.db.startTransaction()
+  await a
+    .collection(name)
+    .doc('k')
+    .update({ data: { n: _().inc(1) } })
+  const b = await t.db.startTransaction()
+  await b
+    .collection(name)
+    .doc('side')
+    .set({ data: { by: 'b' } })
+  await rejectionOf(() =>
+    b
       .collection(name)
-      .doc('cnt')
-      .update({ data: { n: _().inc(1), seenBy: _().push(data?.n) } })
-  })
-  expect(attempt).toBe(2)
-  expect((await c.doc('cnt').get()).data).toMatchObject({ n: 101, seenBy: [100] })
+      .doc('k')
+      .update({ data: { n: _().inc(1) } })
+  )
+  const err = await rejectionOf(() => b.commit())
+  expect(JSON.stringify(err)).toMatch(/TransactionNotExist|DATABASE_TRANSACTION_FAIL/)
+  await a.commit()
+  expect((await c.where({ _id: 'side' }).count()).total).toBe(0)
 })
 
-test('runTransaction gives up after `times` retries and rejects with the conflict', async () => {
+localOnly('with conflicts off (setConflicts(false)) concurrent transactions all land', async () => {
   const name = t.name('tx')
   const c = t.db.collection(name)
-  await c.add({ data: { _id: 'hot', n: 0 } })
-  let calls = 0
+  await c.add({ data: { _id: 'counter', n: 0 } })
+  wireOf(t).setConflicts(false)
+  try {
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        t.db.runTransaction(async (tx) => {
+          await tx
+            .collection(name)
+            .doc('counter')
+            .update({ data: { n: _().inc(1) } })
+        })
+      )
+    )
+  } finally {
+    wireOf(t).setConflicts(true)
+  }
+  expect((await c.doc('counter').get()).data.n).toBe(50)
+})
+
+// startTransaction doc: only single-record operations inside a transaction. The SDK builds where()
+// calls on a transaction's collection anyway: get() carries the transaction and the server refuses
+// it; update() and remove() do not carry it (query.js leaves transactionId out), so they run at once,
+// outside the transaction, and stay even when it rolls back. A trap: never batch-write in a callback.
+test('where().get() is refused inside a transaction; where().update() escapes it and is not rolled back', async () => {
+  const name = t.name('tx')
+  await t.db.collection(name).add({ data: { _id: 'a', a: 1 } })
   const err = await rejectionOf(() =>
     t.db.runTransaction(async (tx) => {
-      calls++
-      await tx.collection(name).doc('hot').get()
-      await c.doc('hot').update({ data: { n: _().inc(1) } })
-      await tx
-        .collection(name)
-        .doc('hot')
-        .update({ data: { n: 0 } })
-    }, 2)
+      const coll = tx.collection(name) as unknown as ReturnType<Target['db']['collection']>
+      expect((await rejectionOf(() => coll.where({ a: 1 }).get())).errCode).toBe(-501007)
+      expect((await coll.where({ a: 1 }).update({ data: { a: 2 } })).stats.updated).toBe(1)
+      await tx.rollback('undo')
+    })
   )
-  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
-  expect(calls).toBe(3)
-})
-
-// startTransaction doc: only single-record operations inside a transaction
-test('where(), batch update/remove and aggregate are refused inside a transaction', async () => {
-  const name = t.name('tx')
-  await t.db.runTransaction(async (tx) => {
-    const coll = tx.collection(name) as unknown as Record<string, (...a: unknown[]) => unknown>
-    expect(() => coll.where({ a: 1 })).toThrow(/single-document/)
-    expect(() => coll.update({ data: { a: 1 } })).toThrow(/single-document/)
-    expect(() => coll.remove()).toThrow(/single-document/)
-    expect(() => coll.aggregate()).toThrow(/single-document/)
-  })
+  expect(err).toBe('undo')
+  expect((await t.db.collection(name).doc('a').get()).data.a).toBe(2)
 })
 
 test('a missing document in a transaction: get() rejects by default, resolves data null with throwOnNotFound false', async () => {
@@ -269,37 +349,29 @@ test('startTransaction: commit applies, rollback discards, and a finished transa
       .doc('kept')
       .set({ data: { a: 1 } })
   )
-  expect(err.code).toBe('DATABASE_TRANSACTION_FAIL')
+  expect(err.errCode).toBe(-501001)
+  expect(err.errMsg).toMatch(/TransactionNotExist/)
 })
 
-localOnly('a failed commit writes nothing (snapshot unchanged)', async () => {
-  const name = t.name('tx')
-  const c = t.db.collection(name)
-  await c.add({ data: { _id: 'a', n: 1 } })
-  const tx = await t.db.startTransaction()
-  await tx.collection(name).doc('a').get()
-  await tx
-    .collection(name)
-    .doc('new')
-    .set({ data: { x: 1 } })
-  await c.doc('a').update({ data: { n: 2 } })
-  const before = localOf(t).snapshot()
-  await rejectionOf(() => tx.commit())
-  expect(localOf(t).snapshot()).toEqual(before)
-})
-
-test('a commit that fails after creating a new collection leaves that collection empty and usable', async () => {
+localOnly('a commit that fails writes nothing (snapshot unchanged), also in a collection it created', async () => {
+  // with conflicts off nothing is locked, so a plain insert can take an _id the transaction adds
   const existing = t.name('tx')
   const fresh = t.name('txnew')
-  await t.db.collection(existing).add({ data: { _id: 'seed' } })
-  const err = await rejectionOf(() =>
-    t.db.runTransaction(async (tx) => {
-      await tx.collection(fresh).add({ data: { _id: 'n1' } })
-      await tx.collection(existing).add({ data: { _id: 'late' } })
-      await t.db.collection(existing).add({ data: { _id: 'late' } }) // wins the race before commit
-    })
-  )
-  expect(err.errMsg).toMatch(/DUPLICATE|duplicate key|E11000/)
+  const c = t.db.collection(existing)
+  await c.add({ data: { _id: 'seed' } })
+  wireOf(t).setConflicts(false)
+  try {
+    const tx = await t.db.startTransaction()
+    await tx.collection(fresh).add({ data: { _id: 'n1' } })
+    await tx.collection(existing).add({ data: { _id: 'late' } })
+    await c.add({ data: { _id: 'late' } })
+    const before = localOf(t).snapshot()
+    const err = await rejectionOf(() => tx.commit())
+    expect(JSON.stringify(err)).toMatch(/DUPLICATE|duplicate key|E11000/)
+    expect(localOf(t).snapshot()).toEqual(before)
+  } finally {
+    wireOf(t).setConflicts(true)
+  }
   expect((await t.db.collection(fresh).get()).data).toEqual([])
   await t.db.collection(fresh).add({ data: { _id: 'n2' } })
   expect((await t.db.collection(fresh).count()).total).toBe(1)

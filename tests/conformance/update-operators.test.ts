@@ -4,7 +4,7 @@
  * Command.inc, Command.remove, Command.push; SDK UpdateSerializer (TencentCloudBase/tcb-js-sdk-database
  * src/serializer/update.ts) which flattens nested objects into $set of dot paths.
  */
-import { createTarget, rejectionOf, type Target } from './db-under-test'
+import { createTarget, test, rejectionOf, type Target } from './db-under-test'
 
 let t: Target
 beforeAll(() => {

@@ -6,7 +6,7 @@
 import { evalExpr, makeAccumulator, type Accumulator } from './agg-expr'
 import { invalidParam } from './errors'
 import { getField, parsePath, setField, unsetField } from './paths'
-import type { GeoNearSpec, ParsedWhere } from './query-parse'
+import type { GeoNearSpec, ParsedWhere } from './cond'
 import { matches } from './query-match'
 import { cloneSV } from './update'
 import { compareSV, type SV, type SVObject } from './values'

@@ -1,5 +1,5 @@
 /**
- * Document operations on top of the store, behind the public API (collection.ts, document.ts).
+ * Document operations on top of the store, behind the database wire (src/localcloud/wire).
  * Reads answer at once; every write is all or nothing and settles once committed, in its own
  * savepoint of a grouped SQLite transaction (Store.writeGrouped).
  */
@@ -7,11 +7,12 @@ import { randomBytes } from 'crypto'
 import { invalidParam, unsupported } from './errors'
 import { geoSearch, geoSql } from './geo'
 import { applyProjection, type Projection } from './projection'
-import { MATCH_ALL, type ParsedWhere } from './query-parse'
+import { MATCH_ALL, type ParsedWhere } from './cond'
 import { compileCond, orderTerm, type SqlFrag } from './query-sql'
 import { applyUpdate, type FieldUpdate } from './update'
-import { decodeParsed, type SVObject } from './values'
+import type { SVObject } from './values'
 import type { Row, Store } from './store'
+import { docToEJSON, svToEJSON } from '../wire/ejson'
 
 export const DEFAULT_GET_LIMIT = 100
 export const MAX_GET_LIMIT = 1000
@@ -22,12 +23,6 @@ export interface QueryState {
   skip: number
   limit: number | null
   projection: Projection | null
-}
-
-/** What a database handle carries into every collection/document reference it creates. */
-export interface DbContext {
-  engine: Engine
-  throwOnNotFound: boolean
 }
 
 export const EMPTY_QUERY: QueryState = { where: null, order: [], skip: 0, limit: null, projection: null }
@@ -47,18 +42,6 @@ export function generateId(): string {
 export function checkId(id: unknown, api: string): string | number {
   if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) return id
   throw invalidParam(api, `_id must be a non-empty string or a number, got ${id === '' ? '""' : typeof id}`)
-}
-
-/** A stored row as the API returns it: _id first, special values decoded, projection applied. */
-export function rowToUser(id: string | number, data: string, projection: Projection | null): Record<string, unknown> {
-  return bodyToUser(id, JSON.parse(data) as SVObject, projection, data.includes('"$date"') || data.includes('"Point"'))
-}
-
-/** rowToUser for a body already parsed (and held by nothing else); `special`: it may hold dates or points. */
-export function bodyToUser(id: string | number, body: SVObject, projection: Projection | null, special = true): Record<string, unknown> {
-  let doc: SVObject = { _id: id, ...body }
-  if (projection !== null) doc = applyProjection(doc, projection)
-  return special ? decodeParsed(doc) : doc
 }
 
 export class Engine {
@@ -90,7 +73,8 @@ export class Engine {
     return `SELECT rowid, _id, data FROM ${this.store.table(coll)} WHERE ${frag.sql}${by} LIMIT ${Math.trunc(limit)}${offset}`
   }
 
-  find(coll: string, q: QueryState, api: string): Array<Record<string, unknown>> {
+  /** A query's matches, each as the EJSON string the SDK parses (dates as `$date`, points as GeoJSON). */
+  findEJSON(coll: string, q: QueryState, api: string): string[] {
     if (!this.store.readable(coll, api)) {
       if (q.where?.geo) geoSearch(this.store, coll, q.where.geo, { sql: '1', params: [] }, 0, api)
       return []
@@ -98,12 +82,28 @@ export class Engine {
     const frag = this.compile(coll, q.where)
     const limit = this.effectiveLimit(q.limit)
     if (q.where?.geo) {
-      if (q.order.length > 0) throw unsupported('orderBy() together with db.command.geoNear (results are ordered by distance)')
+      if (q.order.length > 0) throw invalidParam(api, 'order cannot be combined with $nearSphere (results are ordered by distance)')
       const hits = geoSearch(this.store, coll, q.where.geo, frag, q.skip + limit, api).slice(q.skip)
-      return hits.map((h) => bodyToUser(h.doc._id, h.doc.body, q.projection))
+      return hits.map((h) => {
+        let doc: SVObject = { _id: h.doc._id, ...h.doc.body }
+        if (q.projection !== null) doc = applyProjection(doc, q.projection)
+        return svToEJSON(doc)
+      })
     }
     const rows = this.store.prepare(this.selectSql(coll, q.order, frag, limit, q.skip)).all(...frag.params) as Row[]
-    return rows.map((r) => rowToUser(r._id, r.data, q.projection))
+    if (q.projection === null) return rows.map((r) => docToEJSON(r._id, r.data))
+    const p = q.projection
+    return rows.map((r) => svToEJSON(applyProjection({ _id: r._id, ...(JSON.parse(r.data) as SVObject) }, p)))
+  }
+
+  /** The _ids a where-write would touch (at most `limit`), so a plain write can wait for transactions holding them. */
+  matchIds(coll: string, where: ParsedWhere | null, limit: number | null, api: string): Array<string | number> {
+    if (!this.store.readable(coll, api)) return []
+    const frag = this.compile(coll, where)
+    const lim = limit === null ? '' : ` LIMIT ${Math.trunc(limit)}`
+    return (this.store.prepare(`SELECT _id FROM ${this.store.table(coll)} WHERE ${frag.sql}${lim}`).all(...frag.params) as Array<{ _id: string | number }>).map(
+      (r) => r._id
+    )
   }
 
   /** The plan of each statement the query runs: for geoNear, the R*Tree candidates, then the per-row document probe. */
@@ -173,12 +173,14 @@ export class Engine {
     })
   }
 
-  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string): Promise<number> {
+  /** `limit` 1 is the SDK's `multi: false`. */
+  updateWhere(coll: string, where: ParsedWhere | null, ops: FieldUpdate[], api: string, limit: number | null = null): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with update()')
     return this.store.writeGrouped(() => {
       if (!this.store.readable(coll, api)) return 0
       const frag = this.compile(coll, where)
-      const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}`).all(...frag.params) as Row[]
+      const lim = limit === null ? '' : ` LIMIT ${Math.trunc(limit)}`
+      const rows = this.store.prepare(`SELECT rowid, _id, data, v FROM ${this.store.table(coll)} WHERE ${frag.sql}${lim}`).all(...frag.params) as Row[]
       for (const row of rows) {
         const doc = JSON.parse(row.data) as SVObject
         applyUpdate(doc, ops, api)
@@ -188,12 +190,17 @@ export class Engine {
     })
   }
 
-  removeWhere(coll: string, where: ParsedWhere | null, api: string): Promise<number> {
+  removeWhere(coll: string, where: ParsedWhere | null, api: string, limit: number | null = null): Promise<number> {
     if (where?.geo) throw invalidParam(api, 'db.command.geoNear cannot be used with remove()')
     return this.store.writeGrouped(() => {
       if (!this.store.readable(coll, api)) return 0
       const frag = this.compile(coll, where)
-      return this.store.prepare(`DELETE FROM ${this.store.table(coll)} WHERE ${frag.sql}`).run(...frag.params).changes
+      const t = this.store.table(coll)
+      const sql =
+        limit === null
+          ? `DELETE FROM ${t} WHERE ${frag.sql}`
+          : `DELETE FROM ${t} WHERE rowid IN (SELECT rowid FROM ${t} WHERE ${frag.sql} LIMIT ${Math.trunc(limit)})`
+      return this.store.prepare(sql).run(...frag.params).changes
     })
   }
 

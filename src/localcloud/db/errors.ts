@@ -15,12 +15,15 @@ export class CloudDbError extends Error {
   readonly errMsg: string
   /** CloudBase error code name, when the real service has one for this condition. */
   readonly code?: string
+  /** What the server itself says (the wire's error `message`); the SDK adds `<api>:fail <errCode> <description>. ` */
+  readonly detail: string
 
-  constructor(errCode: number, errMsg: string, code?: string) {
+  constructor(errCode: number, errMsg: string, code?: string, detail = errMsg) {
     super(errMsg)
     this.name = 'CloudSDKError'
     this.errCode = errCode
     this.errMsg = errMsg
+    this.detail = detail
     if (code !== undefined) this.code = code
   }
 }
@@ -35,7 +38,7 @@ const DESCRIPTIONS: Record<number, string> = {
 
 function fail(api: string, errCode: number, detail: string, code?: string): CloudDbError {
   const desc = DESCRIPTIONS[errCode] ?? ''
-  return new CloudDbError(errCode, `${api}:fail ${errCode} ${desc}. ${detail}`, code)
+  return new CloudDbError(errCode, `${api}:fail ${errCode} ${desc}. ${detail}`, code, detail)
 }
 
 export function invalidParam(api: string, detail: string): CloudDbError {

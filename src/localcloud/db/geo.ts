@@ -9,7 +9,7 @@
  * longitudes; one crossing ±180° is split into two boxes.
  */
 import { requestFailed } from './errors'
-import type { GeoNearSpec } from './query-parse'
+import type { GeoNearSpec } from './cond'
 import type { SqlFrag } from './query-sql'
 import { getField, parsePath } from './paths'
 import type { Store } from './store'

@@ -1,12 +1,15 @@
 /**
- * Local implementation of wx-server-sdk's database API (the subset in README.md) on SQLite.
+ * The local cloud's database: a SQLite engine that answers the real wx-server-sdk's database
+ * requests (see README.md and src/localcloud/wire).
  *
  *   const local = new LocalDatabase({ file: 'data/cloud.sqlite' })
  *   local.ensureIndexes(spec)              // the repo's index file
- *   const db = local.api()                 // what cloud.database() returns
+ *   const db = local.api()                 // the real SDK's cloud.database(), answered by this database
  */
 import { createHash } from 'crypto'
-import { CloudDatabase } from './database'
+import type cloudSdk from 'wx-server-sdk'
+import { createDatabaseWire, type DatabaseWire } from '../wire/database'
+import { installDatabaseWire } from '../wire/db-seam'
 import { Engine, generateId, checkId } from './engine'
 import { ensureIndexes as ensure, type IndexSpec } from './indexes'
 import { Store, quoteIdent } from './store'
@@ -23,18 +26,54 @@ export interface LocalDbOptions {
   strictCollections?: boolean
 }
 
+/** What the real SDK's `cloud.database()` returns (typed by types/wx-server-sdk.d.ts). */
+export type CloudDatabase = ReturnType<typeof cloudSdk.database>
+
+let dbSeq = 0
+
+function realSdk(): typeof cloudSdk {
+  // by file, so that jest's moduleNameMapper for the bare name cannot substitute it
+  return require('wx-server-sdk/index.js') as typeof cloudSdk
+}
+
 export class LocalDatabase {
   private readonly store: Store
-  private readonly engine: Engine
+  /** @internal The engine the database wire (src/localcloud/wire/database.ts) answers the SDK from. */
+  readonly engine: Engine
+
+  private ownWire: DatabaseWire | null = null
+  private route: (() => void) | null = null
+  /** The env name under which api()'s requests reach this database (one process may hold several). */
+  private readonly env = `local-db-${process.pid}-${++dbSeq}`
 
   constructor(opts: LocalDbOptions) {
     this.store = new Store(opts.file, opts.strictCollections === true)
     this.engine = new Engine(this.store)
   }
 
-  /** The object cloud functions get from cloud.database(options). */
-  api(options?: { throwOnNotFound?: boolean }): CloudDatabase {
-    return new CloudDatabase({ engine: this.engine, throwOnNotFound: options?.throwOnNotFound !== false })
+  /** This database's own wire (what api() talks through); conflict emulation is on unless turned off. */
+  wire(): DatabaseWire {
+    this.ownWire ??= createDatabaseWire(this)
+    return this.ownWire
+  }
+
+  /**
+   * The real wx-server-sdk's `cloud.database(options)`, answered by this database through the seam:
+   * for seeding, tests and tools, which thus run the same SDK code as the functions. (The local cloud
+   * routes the functions' own `cloud.database()` to its database the same way.)
+   */
+  api(options: { throwOnNotFound?: boolean } = {}): CloudDatabase {
+    this.route ??= installDatabaseWire(this.wire().send, { env: this.env })
+    const cloud = realSdk()
+    // only when given: the SDK reads `throwOnNotFound: undefined` as false (it tests hasOwnProperty)
+    const config = options.throwOnNotFound === undefined ? { env: this.env } : { env: this.env, throwOnNotFound: options.throwOnNotFound }
+    try {
+      return cloud.database(config)
+    } catch {
+      // "please call init first": nothing else in this process has initialised the SDK yet
+      cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+      return cloud.database(config)
+    }
   }
 
   /** Creates SQLite expression indexes (and an R*Tree per 2dsphere key) from the index spec; idempotent. */
@@ -85,16 +124,12 @@ export class LocalDatabase {
   }
 
   close(): void {
+    this.route?.()
+    this.route = null
     this.store.close()
   }
 }
 
-export { CloudDatabase }
 export type { IndexSpec, IndexDef, IndexKey } from './indexes'
-export type { Transaction, TransactionCollection, TransactionDocument } from './transaction'
-export type { CollectionReference, Query } from './collection'
-export type { DocumentReference } from './document'
-export type { Aggregate } from './aggregate'
-export type { DbCommand } from './commands'
-export { Point, ServerDate } from './datatypes'
 export { CloudDbError } from './errors'
+export { createDatabaseWire, type DatabaseWire, type DbWireOptions, type DbRequestCounter } from '../wire/database'

@@ -6,7 +6,7 @@
  * plain json_extract() comparisons would be wrong.
  */
 import { parsePath, matchValues } from './paths'
-import type { Cond } from './query-parse'
+import type { Cond } from './cond'
 import { compareSV, equalSV, typeRank, type SV, type SVObject } from './values'
 
 const segCache = new Map<string, string[]>()

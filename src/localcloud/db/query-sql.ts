@@ -8,7 +8,7 @@
  * matcher through `lc_match(data, ?)`, trading index use for exact semantics.
  */
 import { sqlExtract, sqlJsonPath, sqlType } from './paths'
-import type { Cond, CmpOp } from './query-parse'
+import type { Cond, CmpOp } from './cond'
 import { isDateSV, type SV } from './values'
 
 export interface SqlFrag {

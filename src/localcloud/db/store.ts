@@ -164,6 +164,7 @@ export class Store {
    * acknowledged before it is durable, and reads never see a write that has not committed.
    */
   writeGrouped<T>(fn: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(new Error('the local database is closed'))
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ fn, resolve: resolve as (v: unknown) => void, reject })
       if (this.pending.length === 1) setImmediate(() => this.flush())
@@ -202,6 +203,7 @@ export class Store {
 
   /** A rolled-back write may have created tables or key columns that no longer exist. */
   private forgetSchema(): void {
+    if (!this.db.open) return
     this.loadTables()
     this.keyCols.clear()
   }
@@ -239,6 +241,11 @@ export class Store {
     if (!create) throw collectionNotExist(api, coll)
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${this.table(coll)} (_id PRIMARY KEY NOT NULL, data TEXT NOT NULL, v INTEGER NOT NULL)`)
     this.tables.add(coll)
+  }
+
+  /** The latest version handed out: a transaction's snapshot point. */
+  version(): number {
+    return this.seq
   }
 
   nextVersion(): number {

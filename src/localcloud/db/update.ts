@@ -1,16 +1,12 @@
 /**
- * update({ data }) -> a list of field operations, then applied to a stored document.
- *
- * Semantics follow the SDK's UpdateSerializer: plain nested objects are flattened to dot paths and
- * each leaf is a $set, so `{ style: { color: 'red' } }` changes style.color and keeps the rest of
- * style; `_.set({...})` replaces the field wholesale; `_id` cannot be updated. Errors raised by the
- * server (conflicting paths, $inc on a string, creating a field under null) are reproduced with
- * MongoDB's wording so the same bug fails the same way locally.
+ * Field operations ($set, $unset, $inc, $push; wire/mongo.ts reads them from the update the SDK
+ * sends) applied to a stored document. Errors raised by the server (conflicting paths, $inc on a
+ * string, creating a field under null) are reproduced with MongoDB's wording so the same bug fails
+ * the same way locally.
  */
-import { QueryCommand, LogicCommand, UpdateCommand } from './commands'
-import { invalidParam, requestFailed } from './errors'
-import { parsePath, setField, unsetField } from './paths'
-import { compareSV, encodeValue, isDateSV, isObjectSV, isPlainObject, type SV, type SVObject } from './values'
+import { requestFailed } from './errors'
+import { setField, unsetField } from './paths'
+import { compareSV, isDateSV, isObjectSV, type SV, type SVObject } from './values'
 
 export type FieldUpdate =
   | { t: 'set'; path: string; segs: string[]; v: SV }
@@ -18,61 +14,14 @@ export type FieldUpdate =
   | { t: 'inc'; path: string; segs: string[]; n: number }
   | { t: 'push'; path: string; segs: string[]; each: SV[]; position?: number; slice?: number; sort?: 1 | -1 | Record<string, 1 | -1> }
 
-export function parseUpdate(data: unknown, api: string, now: number): FieldUpdate[] {
-  if (!isPlainObject(data)) throw invalidParam(api, 'update data must be a non-empty object')
-  if (Object.prototype.hasOwnProperty.call(data, '_id')) throw invalidParam(api, '_id cannot be updated (不能更新_id的值)')
-  const ops: FieldUpdate[] = []
-  flatten(data, '', ops, api, now)
-  if (ops.length === 0) throw invalidParam(api, 'update data must be a non-empty object')
+/** MongoDB refuses one update touching a path twice, or a path and its parent. */
+export function checkPathConflicts(ops: FieldUpdate[], api: string): void {
   const paths = ops.map((o) => o.path).sort()
   for (let i = 1; i < paths.length; i++) {
     const a = paths[i - 1]
     const b = paths[i]
     if (a === b || b.startsWith(a + '.')) {
       throw requestFailed(api, `Updating the path '${b}' would create a conflict at '${a}'`)
-    }
-  }
-  return ops
-}
-
-function flatten(obj: Record<string, unknown>, prefix: string, ops: FieldUpdate[], api: string, now: number): void {
-  for (const key of Object.keys(obj)) {
-    const v = obj[key]
-    if (v === undefined) continue
-    if (key.startsWith('$')) throw invalidParam(api, `operator-like key ${JSON.stringify(key)} in update data is refused; use db.command`)
-    const path = prefix === '' ? key : `${prefix}.${key}`
-    const segs = parsePath(path, api)
-    if (v instanceof UpdateCommand) ops.push(fromCommand(v, path, segs, api, now))
-    else if (v instanceof QueryCommand || v instanceof LogicCommand) throw invalidParam(api, 'query operators cannot be used in update data')
-    else if (isPlainObject(v) && Object.keys(v).length > 0) flatten(v, path, ops, api, now)
-    else ops.push({ t: 'set', path, segs, v: encodeValue(v, api, now) })
-  }
-}
-
-function fromCommand(c: UpdateCommand, path: string, segs: string[], api: string, now: number): FieldUpdate {
-  switch (c.op) {
-    case 'set':
-      return { t: 'set', path, segs, v: encodeValue(c.operands[0], api, now) }
-    case 'remove':
-      return { t: 'unset', path, segs }
-    case 'inc':
-      return { t: 'inc', path, segs, n: c.operands[0] as number }
-    case 'push': {
-      const args = c.operands
-      const enc = (xs: unknown[]): SV[] => xs.map((x) => encodeValue(x, api, now))
-      if (args.length === 1 && isPlainObject(args[0]) && 'each' in args[0]) {
-        const m = args[0]
-        if (!Array.isArray(m.each)) throw invalidParam(api, 'db.command.push: "each" must be an array')
-        const int = (name: string, x: unknown): number | undefined => {
-          if (x === undefined) return undefined
-          if (typeof x !== 'number' || !Number.isInteger(x)) throw invalidParam(api, `db.command.push: "${name}" must be an integer`)
-          return x
-        }
-        const sort = m.sort as 1 | -1 | Record<string, 1 | -1> | undefined
-        return { t: 'push', path, segs, each: enc(m.each), position: int('position', m.position), slice: int('slice', m.slice), sort }
-      }
-      const each = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args
-      return { t: 'push', path, segs, each: enc(each) }
     }
   }
 }

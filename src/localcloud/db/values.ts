@@ -2,12 +2,11 @@
  * Stored values ("SV"): the JSON that lives in SQLite. A Date is `{"$date": ms}` and a geo point
  * is a GeoJSON Point. Because field names starting with `$` are refused on write (as MongoDB
  * refuses them), an object whose only key is `$date` can only be a date we wrote, never a client
- * forging one. Everything internal (matching, updates, aggregation) works on SVs; user values are
- * converted at the API edge by `encodeValue` / `decodeValue`.
+ * forging one. Everything internal (matching, updates, aggregation) works on SVs; the wire reads
+ * them from the SDK's EJSON (wire/ejson.ts), and `encodeValue` converts JS values (bulkInsert,
+ * aggregation literals).
  */
-import { Point, ServerDate } from './datatypes'
 import { invalidParam, unsupported } from './errors'
-import { isCommand } from './commands'
 
 export type SV = null | boolean | number | string | SV[] | SVObject
 export interface SVObject {
@@ -62,10 +61,13 @@ export function encodeValue(v: unknown, api: string, now: number): SV {
     if (!Number.isFinite(ms)) throw invalidParam(api, 'Invalid Date cannot be stored')
     return { $date: ms }
   }
-  if (v instanceof Point) return { type: 'Point', coordinates: [v.longitude, v.latitude] }
-  if (v instanceof ServerDate) return { $date: now + v.offset }
+  const special = v as { longitude?: unknown; latitude?: unknown; offset?: unknown; constructor?: { name?: string } }
+  if (typeof special.longitude === 'number' && typeof special.latitude === 'number') {
+    // the SDK's db.Geo.Point (bulkInsert is given documents built with the real SDK's helpers)
+    return { type: 'Point', coordinates: [special.longitude, special.latitude] }
+  }
+  if (special.constructor?.name === 'ServerDate' && typeof special.offset === 'number') return { $date: now + special.offset }
   if (v instanceof RegExp) throw unsupported('RegExp values')
-  if (isCommand(v)) throw invalidParam(api, 'a db.command operator cannot be used as a stored value here')
   if (Array.isArray(v)) return v.map((x) => encodeValue(x, api, now))
   if (!isPlainObject(v)) throw invalidParam(api, `objects of class ${v.constructor?.name ?? 'unknown'} cannot be stored`)
   const out: SVObject = {}
@@ -76,37 +78,6 @@ export function encodeValue(v: unknown, api: string, now: number): SV {
     out[key] = encodeValue(x, api, now)
   }
   return out
-}
-
-/** SV -> user value: dates become Date, GeoJSON points become db.Geo.Point (as wx-server-sdk returns them). */
-export function decodeValue(v: SV): unknown {
-  if (typeof v !== 'object' || v === null) return v
-  if (Array.isArray(v)) return v.map(decodeValue)
-  if (isDateSV(v)) return new Date(v.$date)
-  if (v.type === 'Point' && Point.validate(v)) {
-    const c = v.coordinates as number[]
-    return new Point(c[0], c[1])
-  }
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(v)) out[key] = decodeValue(v[key])
-  return out
-}
-
-/**
- * decodeValue for a document just parsed from its JSON, which nothing else holds: special values are
- * replaced where they are instead of copying every object around them.
- */
-export function decodeParsed<T extends SVObject | SV[]>(v: T): T {
-  const o = v as Record<string, unknown>
-  for (const key in o) {
-    const x = o[key] as SV
-    if (typeof x !== 'object' || x === null) continue
-    if (Array.isArray(x)) decodeParsed(x)
-    else if (typeof x.$date === 'number' && isDateSV(x)) o[key] = new Date(x.$date)
-    else if (x.type === 'Point' && Point.validate(x)) o[key] = new Point((x.coordinates as number[])[0], (x.coordinates as number[])[1])
-    else decodeParsed(x)
-  }
-  return v
 }
 
 /** BSON comparison order: missing/null < numbers < strings < objects < arrays < booleans < dates. */
