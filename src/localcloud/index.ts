@@ -11,9 +11,12 @@ import { isEmpty, seedDemo } from './demo/seed'
 import type { FunctionSource } from './functions'
 import { LocalPlatform } from './platform'
 import { FunctionRegistry } from './registry'
-import { bindRuntime } from './sdk/runtime'
 import { createServer } from './server'
 import { loadTimerTriggers, TimerRunner } from './timers'
+import { PlatformFaults } from './wire/faults'
+import { bindWire, installWire, unbindWire, type WireHost } from './wire/install'
+// TEMPORARY: until the sdk branch is merged, then `import { createDatabaseWire } from './wire/database'`.
+import { createDatabaseWire } from './wire/temporary-db'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_PORT = 8787
@@ -34,20 +37,28 @@ export interface LocalCloudOptions {
   /** the H5 build to serve; defaults to dist/h5 when it exists */
   staticDir?: string | null
   now?: () => number
+  /** log one line per invocation with its database requests (default on, off under jest or FANLOOP_LOG=off) */
+  logInvocations?: boolean
 }
+
+export const LOCAL_APPID = 'wx-local-fanloop'
+export const LOCAL_ENV = 'local'
 
 /**
  * The local cloud's one lifecycle: start() opens the database (creating indexes from the repo's index
- * file), seeds the demo brand on first run, binds the wx-server-sdk stand-in and serves HTTP; stop()
- * undoes it. Everything persists in dataDir, so a restart (or a kill -9) keeps what was acknowledged.
+ * file), seeds the demo brand on first run, answers beneath the real wx-server-sdk (wire/install.ts)
+ * and serves HTTP; stop() undoes it. Everything persists in dataDir, so a restart (or a kill -9) keeps what was acknowledged.
  */
 export class LocalCloud {
   readonly db: LocalDatabase
   readonly platform: LocalPlatform
   readonly registry: FunctionRegistry
+  /** platform failures to reproduce, switched by tests (wire/faults.ts); conflicts and timeouts on by default */
+  readonly faults: PlatformFaults
   private server: http.Server | null = null
   private timers: TimerRunner | null = null
   private baseUrl = ''
+  private readonly wireHost: WireHost
 
   constructor(private readonly options: LocalCloudOptions) {
     const inMemory = options.dataDir === ':memory:'
@@ -57,10 +68,15 @@ export class LocalCloud {
     this.db.ensureIndexes(spec)
     const filesDir = inMemory ? fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-files-')) : path.join(options.dataDir, 'files')
     this.platform = new LocalPlatform(filesDir, () => this.baseUrl)
-    this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built')
+    const wire = createDatabaseWire(this.db, { conflicts: true })
+    this.faults = new PlatformFaults((on) => wire.setConflicts(on))
+    const log = options.logInvocations ?? (process.env.FANLOOP_LOG !== 'off' && process.env.JEST_WORKER_ID === undefined)
+    this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built', { appid: LOCAL_APPID, env: LOCAL_ENV, faults: this.faults, log })
     process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
     process.env.FANLOOP_POS_SECRET ??= LOCAL_POS_SECRET
-    bindRuntime({ db: this.db.api(), platform: this.platform, appid: 'wx-local-fanloop', env: 'local' })
+    installWire()
+    this.wireHost = { platform: this.platform, faults: this.faults, sendDb: (action, params) => wire.send(action, params) }
+    bindWire(this.wireHost)
   }
 
   /** Seed the demo brand if the data folder is empty; returns whether it seeded. */
@@ -86,7 +102,7 @@ export class LocalCloud {
       server.listen(this.options.port ?? DEFAULT_PORT, this.options.host ?? '127.0.0.1', () => resolve())
     })
     if (this.options.timers ?? process.env.FANLOOP_TIMERS !== 'off') {
-      this.timers = new TimerRunner(loadTimerTriggers(ROOT, this.registry.names()), (fn, event) => this.registry.invoke(fn, event, undefined))
+      this.timers = new TimerRunner(loadTimerTriggers(ROOT, this.registry.names()), (fn, event) => this.registry.invoke(fn, event, undefined, 'timer'))
       this.timers.start()
     }
     const { port } = server.address() as AddressInfo
@@ -104,7 +120,7 @@ export class LocalCloud {
     const server = this.server
     this.server = null
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()))
-    bindRuntime(null)
+    unbindWire(this.wireHost)
     this.db.close()
   }
 }

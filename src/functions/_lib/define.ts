@@ -26,6 +26,18 @@ function describeIssues(error: z.ZodError): string {
   return `参数不正确（${where}）：${first ? first.message : ''}`.slice(0, 200)
 }
 
+/** wx-server-sdk rejects with plain `{ errCode, errMsg }` objects as well as Errors: log either readably. */
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message
+  const e = err as { errCode?: unknown; errMsg?: unknown } | null
+  if (e && typeof e === 'object' && (e.errCode !== undefined || e.errMsg !== undefined)) return `${String(e.errCode)} ${String(e.errMsg)}`
+  try {
+    return JSON.stringify(err)
+  } catch {
+    return String(err)
+  }
+}
+
 /**
  * Every function's main: identity from the WeChat context, input checked against the contract, role
  * checked against the contract's access, and every outcome a Result. A thrown error never leaves as a
@@ -48,7 +60,7 @@ export function defineFunction<N extends FunctionName>(name: N, handler: Handler
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return failure(err.code, err.code === 'INTERNAL' ? undefined : err.message)
-      console.error(`[${name}] failed: ${err instanceof Error ? err.message : String(err)}`)
+      console.error(`[${name}] failed: ${describeError(err)}`)
       return failure('INTERNAL')
     }
   }
