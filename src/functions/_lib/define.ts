@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { contract, failure, roleMayCall, type FunctionName, type OutputOf, type Result } from '../../contract'
 import { cloud } from './cloud'
 import { resolveCaller, type Caller } from './caller'
-import { AppError } from './errors'
+import { AppError, isConflict } from './errors'
 
 type InputData<N extends FunctionName> = z.infer<(typeof contract)[N]['input']>
 export type Handler<N extends FunctionName> = (input: InputData<N>, caller: Caller) => Promise<OutputOf<N>>
@@ -60,6 +60,8 @@ export function defineFunction<N extends FunctionName>(name: N, handler: Handler
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return failure(err.code, err.code === 'INTERNAL' ? undefined : err.message)
+      // a write conflict that outlived the function's own retries: the documented "try again", not a crash
+      if (isConflict(err)) return failure('BUSY')
       console.error(`[${name}] failed: ${describeError(err)}`)
       return failure('INTERNAL')
     }
