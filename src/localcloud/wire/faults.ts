@@ -8,6 +8,7 @@
  *   cloud.faults.timeoutMs = 50        // every function killed after 50 ms (instead of its deploy timeout)
  *   cloud.faults.timeouts = false      // no function timeouts at all
  *   cloud.faults.conflicts = false     // concurrent transactions on one document no longer conflict
+ *   cloud.faults.dbLatencyMs = 20      // every database request answered 20 ms late (a slow network)
  *
  * `reset()` puts back the production-like defaults: timeouts and conflicts on, nothing else.
  */
@@ -24,6 +25,7 @@ export class PlatformFaults {
   openData: 'expired' | null = null
   timeoutMs: number | null = null
   timeouts = true
+  dbLatencyMs = 0
   private conflictsOn = true
 
   constructor(private readonly onConflicts: (on: boolean) => void) {}
@@ -42,6 +44,7 @@ export class PlatformFaults {
     this.openData = null
     this.timeoutMs = null
     this.timeouts = true
+    this.dbLatencyMs = 0
     this.conflicts = true
   }
 }

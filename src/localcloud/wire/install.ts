@@ -93,6 +93,12 @@ export function installWire(): void {
     if (inv?.killed) return never()
     if (inv) inv.requests++
     if (!host) return NOT_RUNNING
+    const latency = host.faults.dbLatencyMs
+    if (latency > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latency))
+      if (inv?.killed) return never()
+      if (!host) return NOT_RUNNING
+    }
     return host.sendDb(action, params)
   })
 }
