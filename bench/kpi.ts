@@ -133,7 +133,7 @@ export async function benchKpi(): Promise<string> {
       latencies.push(performance.now() - t)
     }
     latencies.sort((a, b) => a - b)
-    // after the first call, so wx-server-sdk resolves to the local stand-in
+    // after the first call, so the local cloud already sits under the wx-server-sdk the events library loads
     const lib = require('../src/functions/_lib/kpi-events') as EventsLib
     const range = resolveRange({ range: '30d' }, Date.now()) as DayRange
     const raw: number[] = []

@@ -41,6 +41,19 @@ export interface LocalCloudOptions {
   logInvocations?: boolean
 }
 
+/**
+ * What the local cloud does not reproduce, printed when it starts (as the Firebase emulators do), so
+ * nobody takes a green local run for proof of these.
+ */
+export const NOT_EMULATED = [
+  'database security rules (functions have admin access, as on the platform; the client never reads the database)',
+  'plan quotas: database QPS, concurrent runs per function (here: calls queue for one of 20 instances), storage and message quotas',
+  'cold starts, and the network between the function and the database',
+  'cloudID encryption and its 5-minute expiry (local cloudIDs are base64url JSON; faults.openData fails them)',
+  'openapi beyond wxacode.getUnlimited, subscribeMessage.send and security.getUserRiskRank; cloud.callFunction between functions; cloud pay',
+  'temporary file URL expiry and storage permissions'
+]
+
 export const LOCAL_APPID = 'wx-local-fanloop'
 export const LOCAL_ENV = 'local'
 
@@ -59,6 +72,7 @@ export class LocalCloud {
   private timers: TimerRunner | null = null
   private baseUrl = ''
   private readonly wireHost: WireHost
+  private readonly log: boolean
 
   constructor(private readonly options: LocalCloudOptions) {
     const inMemory = options.dataDir === ':memory:'
@@ -70,8 +84,13 @@ export class LocalCloud {
     this.platform = new LocalPlatform(filesDir, () => this.baseUrl)
     const wire = createDatabaseWire(this.db, { conflicts: true })
     this.faults = new PlatformFaults((on) => wire.setConflicts(on))
-    const log = options.logInvocations ?? (process.env.FANLOOP_LOG !== 'off' && process.env.JEST_WORKER_ID === undefined)
-    this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built', { appid: LOCAL_APPID, env: LOCAL_ENV, faults: this.faults, log })
+    this.log = options.logInvocations ?? (process.env.FANLOOP_LOG !== 'off' && process.env.JEST_WORKER_ID === undefined)
+    this.registry = new FunctionRegistry(FUNCTION_NAMES, options.functions ?? 'built', {
+      appid: LOCAL_APPID,
+      env: LOCAL_ENV,
+      faults: this.faults,
+      log: this.log
+    })
     process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
     process.env.FANLOOP_POS_SECRET ??= LOCAL_POS_SECRET
     installWire()
@@ -107,6 +126,7 @@ export class LocalCloud {
     }
     const { port } = server.address() as AddressInfo
     this.baseUrl = `http://${this.options.host ?? '127.0.0.1'}:${port}`
+    if (this.log) console.warn(['⚠  local cloud: not emulated (check these on a real env):', ...NOT_EMULATED.map((s) => `   - ${s}`)].join('\n'))
     return { url: this.baseUrl }
   }
 
