@@ -111,7 +111,7 @@ export async function benchKpi(): Promise<string> {
   console.log(
     `history ready: ${events} events, ${SIZE.stores} stores, ${SIZE.stores * SIZE.staffPerStore} staff, ${SIZE.days} days, setup ${((Date.now() - t0) / 1000).toFixed(1)} s`
   )
-  const cloud = new LocalCloud({ dataDir, functions: 'source', staticDir: null })
+  const cloud = new LocalCloud({ dataDir, functions: 'source', staticDir: null, logInvocations: false })
   try {
     const input = { range: '30d', limit: TOP }
     type Dash = { ok: true; data: { totals: unknown; funnel: unknown; daily: unknown[]; leaderboard: { rows: Parameters<typeof leaderRow>[0][] } } }

@@ -7,7 +7,8 @@ import { benchCheckin } from './checkin'
 const BENCHES: Record<string, () => Promise<string>> = {
   nearby: () => import('./nearby').then((m) => m.benchNearby()),
   kpi: () => import('./kpi').then((m) => m.benchKpi()),
-  checkin: benchCheckin
+  checkin: benchCheckin,
+  dbreq: () => import('./dbreq').then((m) => m.benchDbreq())
 }
 
 async function main(): Promise<void> {
