@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { failure } from '../contract'
 import { loadFunction, loadTimeouts, type CloudMain, type FunctionSource } from './functions'
 import { runInvocation, type Invocation } from './wire/context'
@@ -104,7 +105,16 @@ export class FunctionRegistry {
     let timer: NodeJS.Timeout | undefined
     let answer: unknown
     try {
-      const run = runInvocation(inv, async () => this.main(name)(event, { function_name: name, namespace: this.opts.env }))
+      // the fields of the SCF context the platform passes as main's second argument
+      const context = {
+        request_id: `local-${randomUUID()}`,
+        function_name: name,
+        function_version: '$LATEST',
+        namespace: this.opts.env,
+        memory_limit_in_mb: 256,
+        time_limit_in_ms: limit ?? 0
+      }
+      const run = runInvocation(inv, async () => this.main(name)(event, context))
       const killed = new Promise<'killed'>((resolve) => {
         if (limit !== null) timer = setTimeout(() => resolve('killed'), limit)
       })
