@@ -173,6 +173,24 @@ describe('a write conflict that outlives the retries', () => {
     expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'contended'))
   })
 
+  it('50 concurrent check-ins through one store code, conflicts on: each ok or BUSY, counters equal to the fans', async () => {
+    expect(t.cloud.faults.conflicts).toBe(true)
+    await t.cloud.db
+      .api()
+      .collection('settings')
+      .doc('brand')
+      .update({ data: { limits: { checkinsPerStoreCodePerMinute: 5000 } } })
+    const scene = t.scene('store', 'st03')
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.call('checkin', { scene }, `rush-${i}`)))
+    const refused = results.filter((r) => !r.ok)
+    expect(refused.filter((r) => !r.ok && r.code !== 'BUSY')).toEqual([])
+    const fans = await t.count('fans', { firstStoreId: 'st03' })
+    expect(fans).toBe(results.length - refused.length)
+    const counters = (await t.cloud.db.api().collection('counters').where({ storeId: 'st03' }).get()).data
+    expect(counters.reduce((n, c) => n + (c.newFans as number), 0)).toBe(fans)
+    expect(counters.reduce((n, c) => n + (c.visits as number), 0)).toBe(await t.count('visits', { storeId: 'st03' }))
+  })
+
   it('does not take a malformed update ("would create a conflict") for a transaction conflict', () => {
     const { isConflict, isDuplicateWrite } = require('../../src/functions/_lib/errors') as typeof import('../../src/functions/_lib/errors')
     const malformed = { errCode: -502001, errMsg: "document.update:fail -502001 database request fail. Updating the path 'a.b' would create a conflict at 'a'" }
