@@ -114,6 +114,7 @@ export class LocalCloud {
     if (this.options.seed) await this.seedIfEmpty()
     const defaultStatic = path.join(ROOT, 'dist', 'h5')
     const staticDir = this.options.staticDir !== undefined ? this.options.staticDir : fs.existsSync(defaultStatic) ? defaultStatic : null
+    if ((this.options.functions ?? 'built') === 'built') this.registry.warm()
     this.server = createServer({ registry: this.registry, platform: this.platform, staticDir, personas: () => PERSONAS })
     const server = this.server
     await new Promise<void>((resolve, reject) => {
