@@ -53,3 +53,12 @@ export function isConflict(err: unknown): boolean {
   if (f.errCode !== undefined && f.errCode !== -501001) return false
   return /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|Transaction is conflict|TransactionBusy/i.test(f.text)
 }
+
+/**
+ * Waits before running a transaction again after a conflict: jittered and growing, as retrying at once
+ * meets the same lock (the winner has not committed yet) and many losers retrying in step collide again.
+ */
+export function conflictBackoff(attempt: number): Promise<void> {
+  const ms = Math.min(400, 8 * 2 ** attempt) * (0.5 + Math.random())
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
