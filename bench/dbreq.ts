@@ -1,44 +1,65 @@
 /**
- * npm run bench -- dbreq: database requests per call of the main journeys, counted where the real
- * wx-server-sdk sends them (the local cloud's request seam), which is what each call costs against the
- * platform's database QPS quota. Ends with
- *   RESULT dbreq checkin_new=<n> checkin_return=<n> redeem=<n> wallet=<n> nearby=<n> dashboard=<n>
+ * What each journey costs on WeChat Cloud, where every database request is a network round trip:
+ * database requests per call, counted by the local cloud beneath the real wx-server-sdk (GET /dev/stats
+ * reports the last call's count per function), on the demo brand.
+ *   checkin_new     a new shopper's first scan of a staff code (fan, binding, welcome coupon)
+ *   checkin_return  a demo fan with history scanning a store code
+ *   redeem          staff redeem that welcome coupon at the till, with a sale amount
+ *   wallet          the shopper's wallet
+ *   nearby          stores near a point
+ *   dashboard       a store manager's 30-day dashboard of one store
+ * Last line: RESULT dbreq checkin_new=<n> checkin_return=<n> redeem=<n> wallet=<n> nearby=<n> dashboard=<n>
  */
-import { DEFAULT_POLICY, type Result } from '../src/contract'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { signScene } from '../src/domain/scene-signature'
-import { LocalCloud } from '../src/localcloud'
-import { STAFF, STORES, TEMPLATES } from '../src/localcloud/demo/brand'
+import { BENCH_KEY, jsonPoster, spawnLocalCloud } from './lib'
 
-export async function benchDbreq(): Promise<string> {
-  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', staticDir: null, timers: false, logInvocations: false })
+type Answer = { ok: true; data: Record<string, unknown> } | { ok: false; code: string; message: string }
+type Stats = { functions: Record<string, { calls: number; requests: number; last: number; max: number }> }
+
+/** Each journey's request count, on a freshly seeded demo brand. Exported for the test that pins them. */
+export async function countRequests(): Promise<Record<string, number>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-bench-dbreq-'))
+  const cloud = await spawnLocalCloud(dataDir)
+  const post = jsonPoster(cloud.url, 4)
+  const call = async (name: string, event: unknown, openid: string): Promise<Record<string, unknown>> => {
+    const res = (await post(`/fn/${name}`, event, { 'x-wx-openid': openid })) as Answer
+    if (!res.ok) throw new Error(`${name} refused: ${res.code} ${res.message}`)
+    return res.data
+  }
+  const lastCount = async (name: string): Promise<number> => {
+    const stats = (await (await fetch(`${cloud.url}/dev/stats`)).json()) as Stats
+    const s = stats.functions[name]
+    if (!s) throw new Error(`GET /dev/stats has no figures for ${name}`)
+    return s.last
+  }
+  const measure = async (name: string, event: unknown, openid: string) => {
+    const data = await call(name, event, openid)
+    return { data, requests: await lastCount(name) }
+  }
   try {
-    const db = cloud.db.api()
-    for (const s of STORES) await db.collection('stores').add({ data: { ...s, location: db.Geo.Point(s.location.longitude, s.location.latitude) } })
-    for (const s of STAFF) await db.collection('staff').add({ data: { ...s } })
-    for (const t of TEMPLATES) await db.collection('couponTemplates').add({ data: { ...t } })
-    await db.collection('settings').add({ data: { _id: 'brand', brandName: '基准品牌', policy: DEFAULT_POLICY } })
-
-    /** One call, answered ok, and the database requests it sent. */
-    const requests = async <T>(name: string, event: unknown, openid: string): Promise<{ n: number; data: T }> => {
-      const res = (await cloud.call(name, event, openid)) as Result<T>
-      if (!res.ok) throw new Error(`${name} answered ${res.code}: ${res.message}`)
-      return { n: cloud.registry.stats.get(name)?.last ?? NaN, data: res.data }
-    }
-    const scene = signScene(process.env.FANLOOP_SIGNING_KEY as string, 'staff', 'sf01', 1)
-    const first = await requests<{ couponsIssued: Array<{ code: string }> }>('checkin', { scene, via: 'scan' }, 'bench-shopper')
-    const again = await requests('checkin', { scene, via: 'scan' }, 'bench-shopper')
-    const wallet = await requests('wallet', {}, 'bench-shopper')
-    const code = first.data.couponsIssued[0]?.code
-    if (!code) throw new Error('checkin issued no welcome coupon to redeem')
-    const redeem = await requests('redeemCoupon', { code, amountFen: 3800 }, 'demo-staff-1')
-    const nearby = await requests('nearbyStores', { longitude: 121.4456, latitude: 31.2235 }, 'bench-shopper')
-    const dashboard = await requests('kpiDashboard', { range: '7d', storeId: 'st01' }, 'demo-manager')
-    const figures = { checkin_new: first.n, checkin_return: again.n, redeem: redeem.n, wallet: wallet.n, nearby: nearby.n, dashboard: dashboard.n }
-    for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(15)} ${v} database requests`)
-    return `RESULT dbreq ${Object.entries(figures)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}`
+    const shopper = `bench-dbreq-${Date.now()}`
+    const counts: Record<string, number> = {}
+    counts.checkin_new = (await measure('checkin', { scene: signScene(BENCH_KEY, 'staff', 'sf01', 1) }, shopper)).requests
+    counts.checkin_return = (await measure('checkin', { scene: signScene(BENCH_KEY, 'store', 'st01', 1) }, 'demo-shopper-1')).requests
+    const wallet = await measure('wallet', {}, shopper)
+    counts.wallet = wallet.requests
+    const coupon = (wallet.data.usable as Array<{ code: string }>)[0]
+    if (!coupon) throw new Error('the new fan has no welcome coupon to redeem')
+    counts.redeem = (await measure('redeemCoupon', { code: coupon.code, amountFen: 3800 }, 'demo-staff-1')).requests
+    counts.nearby = (await measure('nearbyStores', { longitude: 121.45, latitude: 31.22 }, shopper)).requests
+    counts.dashboard = (await measure('kpiDashboard', { range: '30d', storeId: 'st02' }, 'demo-store-manager')).requests
+    return counts
   } finally {
     await cloud.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
   }
+}
+
+export async function benchDbreq(): Promise<string> {
+  const c = await countRequests()
+  for (const [k, v] of Object.entries(c)) console.log(`${k.padEnd(15)} ${v} database requests`)
+  return `RESULT dbreq checkin_new=${c.checkin_new} checkin_return=${c.checkin_return} redeem=${c.redeem} wallet=${c.wallet} nearby=${c.nearby} dashboard=${c.dashboard}`
 }

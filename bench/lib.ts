@@ -43,15 +43,20 @@ export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; c
  * Without `rate`, each client sends its next request as soon as the last is answered. With `rate` (per
  * second) request i is due at start + i / rate and its latency counts from then, not from when a client
  * got round to sending it, so a server that falls behind is charged for the wait (no coordinated omission).
+ * `missed` counts the paced requests no client was free to send within LATE_MS of when they were due:
+ * the offered rate was not kept up, and the run says so rather than pass off a slower rate as the asked one.
  */
+export const LATE_MS = 100
+
 export async function drive(
   total: number,
   concurrency: number,
   request: (i: number) => Promise<void>,
   rate?: number
-): Promise<{ latencies: number[]; seconds: number }> {
+): Promise<{ latencies: number[]; seconds: number; missed: number }> {
   const latencies: number[] = []
   let next = 0
+  let missed = 0
   const started = performance.now()
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -60,24 +65,31 @@ export async function drive(
         const t0 = rate === undefined ? performance.now() : started + (i * 1000) / rate
         const wait = t0 - performance.now()
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        else if (rate !== undefined && -wait > LATE_MS) missed++
         await request(i)
         latencies.push(performance.now() - t0)
       }
     })
   )
-  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 }
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, missed }
 }
 
 /**
  * POSTs JSON over keep-alive connections. Node's fetch costs the load generator more CPU per request than
  * the local cloud spends answering it, which would measure the client; plain http.request does not.
+ * A request sent on a kept-alive socket that the server closed at that very moment fails with ECONNRESET
+ * before the server read it; as Node's documentation advises, that one case is sent again on a new
+ * socket (counted in `resent`), so a slow host cannot end a run without its RESULT line.
  */
-export function jsonPoster(baseUrl: string, sockets: number): (path: string, body: unknown, headers?: Record<string, string>) => Promise<unknown> {
+export function jsonPoster(
+  baseUrl: string,
+  sockets: number
+): ((path: string, body: unknown, headers?: Record<string, string>) => Promise<unknown>) & { resent: () => number } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets })
   const { hostname, port } = new URL(baseUrl)
-  return (path, body, headers = {}) =>
+  let resent = 0
+  const send = (path: string, text: string, headers: Record<string, string>, retry: boolean): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      const text = JSON.stringify(body)
       const req = http.request(
         { agent, hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers } },
         (res) => {
@@ -92,7 +104,14 @@ export function jsonPoster(baseUrl: string, sockets: number): (path: string, bod
           })
         }
       )
-      req.on('error', reject)
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (retry && req.reusedSocket && err.code === 'ECONNRESET') {
+          resent++
+          resolve(send(path, text, headers, false))
+        } else reject(err)
+      })
       req.end(text)
     })
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => send(path, JSON.stringify(body), headers, true)
+  return Object.assign(post, { resent: () => resent })
 }

@@ -8,7 +8,10 @@ const BENCHES: Record<string, () => Promise<string>> = {
   nearby: () => import('./nearby').then((m) => m.benchNearby()),
   kpi: () => import('./kpi').then((m) => m.benchKpi()),
   checkin: benchCheckin,
-  dbreq: () => import('./dbreq').then((m) => m.benchDbreq())
+  coldstart: () => import('./coldstart').then((m) => m.benchColdstart()),
+  landing: () => import('./landing').then((m) => m.benchLanding()),
+  dbreq: () => import('./dbreq').then((m) => m.benchDbreq()),
+  hotstore: () => import('./hotstore').then((m) => m.benchHotstore())
 }
 
 async function main(): Promise<void> {

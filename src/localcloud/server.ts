@@ -1,10 +1,9 @@
-import fs from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
 import { failure } from '../contract'
 import type { FunctionRegistry } from './registry'
-import { BodyTooLarge, contentType, readBody, sendJson } from './http'
+import { BodyTooLarge, readBody, sendJson } from './http'
 import type { LocalPlatform } from './platform'
+import { serveApp, serveFile } from './static'
 
 export interface ServerDeps {
   registry: FunctionRegistry
@@ -58,27 +57,17 @@ async function handleHttpTrigger(deps: ServerDeps, name: string, req: http.Incom
   sendJson(res, 200, out)
 }
 
-function serveFile(res: http.ServerResponse, file: string | null): boolean {
-  if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return false
-  res.writeHead(200, { 'content-type': contentType(file) })
-  fs.createReadStream(file).pipe(res)
-  return true
-}
-
-function serveStatic(deps: ServerDeps, pathname: string, res: http.ServerResponse): void {
+function serveStatic(deps: ServerDeps, req: http.IncomingMessage, pathname: string, res: http.ServerResponse): void {
   if (!deps.staticDir) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('H5 build missing: run `npm run build:h5` (npm start does it for you).')
     return
   }
-  const root = path.resolve(deps.staticDir)
-  const wanted = path.resolve(root, '.' + decodeURIComponent(pathname))
-  if (wanted.startsWith(root) && serveFile(res, wanted)) return
-  if (!serveFile(res, path.join(root, 'index.html'))) sendJson(res, 404, failure('NOT_FOUND'))
+  if (!serveApp(req, res, deps.staticDir, pathname)) sendJson(res, 404, failure('NOT_FOUND'))
 }
 
 export function createServer(deps: ServerDeps): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local')
     const fn = /^\/(fn|http)\/([^/]+)$/.exec(url.pathname)
     const route = async () => {
@@ -91,10 +80,10 @@ export function createServer(deps: ServerDeps): http.Server {
       if (url.pathname === '/dev/stats') return sendJson(res, 200, { functions: Object.fromEntries(deps.registry.stats) })
       if (url.pathname === '/dev/outbox') return sendJson(res, 200, { messages: deps.platform.outbox })
       if (url.pathname.startsWith('/files/')) {
-        if (!serveFile(res, deps.platform.filePath(url.pathname.slice('/files/'.length)))) sendJson(res, 404, failure('NOT_FOUND'))
+        if (!serveFile(req, res, deps.platform.filePath(url.pathname.slice('/files/'.length)))) sendJson(res, 404, failure('NOT_FOUND'))
         return
       }
-      return serveStatic(deps, url.pathname, res)
+      return serveStatic(deps, req, url.pathname, res)
     }
     route().catch((err: unknown) => {
       console.error(`[local cloud] ${req.method} ${url.pathname}: ${err instanceof Error ? err.message : String(err)}`)
@@ -102,4 +91,11 @@ export function createServer(deps: ServerDeps): http.Server {
       else res.end()
     })
   })
+  // Node closes a keep-alive connection after 5 s without a request. A client that picks that socket for
+  // its next request at the same moment gets ECONNRESET (seen in the check-in bench on a loaded host,
+  // where a slow turn stretched a client's pause past 5 s). Phones and the bench keep their connections
+  // much longer than that, so idle connections are kept for a minute, like the cloud's gateways do.
+  server.keepAliveTimeout = 60_000
+  server.headersTimeout = 61_000
+  return server
 }

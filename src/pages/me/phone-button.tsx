@@ -1,4 +1,5 @@
 import { Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 
 interface Props {
   onCloudID: (cloudID: string) => void
@@ -13,6 +14,8 @@ export default function PhoneButton({ onCloudID }: Props) {
       onGetPhoneNumber={(e) => {
         const cloudID = (e.detail as { cloudID?: string }).cloudID
         if (cloudID) onCloudID(cloudID)
+        // Refused or closed: WeChat itself says nothing, so the page does; the button stays for a later try.
+        else Taro.showToast({ title: '未授权手机号，可稍后再绑定', icon: 'none' })
       }}
     >
       绑定手机号
