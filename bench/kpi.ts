@@ -114,7 +114,7 @@ export async function benchKpi(): Promise<string> {
   console.log(
     `history ready: ${events} events, ${SIZE.stores} stores, ${SIZE.stores * SIZE.staffPerStore} staff, ${SIZE.days} days, setup ${((Date.now() - t0) / 1000).toFixed(1)} s`
   )
-  const cloud = new LocalCloud({ dataDir, functions: 'source', staticDir: null })
+  const cloud = new LocalCloud({ dataDir, functions: 'source', staticDir: null, logInvocations: false })
   try {
     const input = { range: '30d', limit: TOP }
     type Dash = { ok: true; data: { totals: unknown; funnel: unknown; daily: unknown[]; leaderboard: { rows: Parameters<typeof leaderRow>[0][] } } }
@@ -136,7 +136,7 @@ export async function benchKpi(): Promise<string> {
       latencies.push(performance.now() - t)
     }
     latencies.sort((a, b) => a - b)
-    // after the first call, so wx-server-sdk resolves to the local stand-in
+    // after the first call, so the local cloud already sits under the wx-server-sdk the events library loads
     const lib = require('../src/functions/_lib/kpi-events') as EventsLib
     const range = resolveRange({ range: '30d' }, Date.now()) as DayRange
     const raw: number[] = []

@@ -18,7 +18,7 @@ export async function spawnLocalCloud(dataDir: string): Promise<{ url: string; c
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
-    env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_SIGNING_KEY: BENCH_KEY, FANLOOP_TIMERS: 'off' },
+    env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_SIGNING_KEY: BENCH_KEY, FANLOOP_TIMERS: 'off', FANLOOP_LOG: 'off' },
     stdio: ['ignore', 'pipe', 'inherit']
   })
   let out = ''

@@ -117,7 +117,7 @@ async function timeEach<T, R>(warmUp: T[], inputs: T[], run: (x: T) => R | Promi
 }
 
 export async function benchNearby(): Promise<string> {
-  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', staticDir: null })
+  const cloud = new LocalCloud({ dataDir: ':memory:', functions: 'source', staticDir: null, logInvocations: false })
   try {
     const t0 = Date.now()
     const points: Pt[] = Array.from({ length: STORES }, (_, i) => {

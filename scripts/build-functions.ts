@@ -10,7 +10,19 @@ import { FUNCTION_NAMES } from '../src/contract'
 
 const ROOT = path.resolve(__dirname, '..')
 const OUT = path.join(ROOT, 'cloudfunctions')
-const WX_SERVER_SDK_VERSION = '~3.0.4'
+/**
+ * Exactly the version the repo installs (package.json pins it, the lock installs it), so the deployed
+ * functions run on the SDK the local cloud and the tests ran them on; a range would let the cloud's
+ * `npm install` pick another one.
+ */
+const WX_SERVER_SDK_VERSION = pinnedSdkVersion()
+
+function pinnedSdkVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>
+  const version = pkg.dependencies?.['wx-server-sdk'] ?? pkg.devDependencies?.['wx-server-sdk'] ?? ''
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`package.json must pin wx-server-sdk to an exact version, not "${version}"`)
+  return version
+}
 
 interface DeploySettings {
   timeout: number

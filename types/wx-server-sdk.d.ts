@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK is typed loosely on purpose: functions narrow what they read */
 /**
  * The subset of wx-server-sdk (WeChat Cloud Development server SDK) that fanloop's functions use.
- * The package ships no types; these follow its documentation. The local cloud implements the same subset.
+ * The package ships no types; these follow its documentation and what 3.0.4 answers (the local cloud runs it).
  */
 declare module 'wx-server-sdk' {
   type AnyObject = Record<string, any>
@@ -68,7 +68,7 @@ declare module 'wx-server-sdk' {
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     getTempFileURL(options: { fileList: string[] }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
     deleteFile(options: { fileList: string[] }): Promise<unknown>
-    getOpenData(options: { list: string[] }): Promise<{ list: Array<{ cloudID: string; json?: AnyObject; data?: AnyObject }> }>
+    getOpenData(options: { list: string[] }): Promise<{ list: Array<{ cloudID: string; data?: AnyObject; errCode?: number; errMsg?: string }> }>
     openapi: {
       wxacode: {
         getUnlimited(options: {

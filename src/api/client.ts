@@ -25,7 +25,9 @@ export async function callFunction<N extends FunctionName>(name: N, input: Input
       return failure(raw.code, typeof raw.message === 'string' ? raw.message : undefined)
     }
     return failure('INTERNAL')
-  } catch {
+  } catch (err) {
+    // On weapp a function killed at its timeout rejects with -504003; H5's local cloud answers TIMEOUT itself.
+    if ((err as { errCode?: unknown } | null)?.errCode === -504003) return failure('TIMEOUT')
     return failure('BUSY', '网络不稳定，请稍后再试')
   }
 }

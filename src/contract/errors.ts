@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   BUSY: '系统繁忙，请稍后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   UNKNOWN_FUNCTION: '没有这个云函数',
+  // the function ran past its deploy timeout and was stopped (the cloud's -504003 "Invoking task timed out")
+  TIMEOUT: '服务响应超时，请稍后再试',
   INTERNAL: '服务出错了，请稍后再试'
 } as const
 

@@ -9,7 +9,7 @@ import { counterUpdate, ensureCounter } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
-import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
+import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/errors'
 import { recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
@@ -137,6 +137,7 @@ export const main = defineFunction(
           outcome = await attempt()
         } catch (err) {
           if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
+          if (isConflict(err)) await conflictBackoff(i)
         }
       }
     } finally {

@@ -1,13 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import QRCode from 'qrcode'
-import type { PlatformStandIns } from './sdk/runtime'
 
 /**
  * What the local cloud answers in place of WeChat's platform: QR images that open the H5 check-in page,
  * files kept under the data folder and served at /files/, and an outbox of messages it would have sent.
  */
-export class LocalPlatform implements PlatformStandIns {
+export class LocalPlatform {
   readonly outbox: Array<Record<string, unknown>> = []
 
   constructor(
@@ -32,6 +31,17 @@ export class LocalPlatform implements PlatformStandIns {
 
   fileUrl(fileId: string): string {
     return `${this.baseUrl()}/files/${fileId.replace(/^cloud:\/\/local\//, '')}`
+  }
+
+  /** The file behind a fileID this local cloud handed out, or null for any other fileID. */
+  fileOfId(fileId: string): string | null {
+    const m = /^cloud:\/\/local\/(.+)$/.exec(fileId)
+    if (!m) return null
+    try {
+      return this.safePath(m[1])
+    } catch {
+      return null
+    }
   }
 
   /** The file behind a /files/ URL path, or null if it would leave the files folder. */

@@ -77,6 +77,7 @@ export function createServer(deps: ServerDeps): http.Server {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('INVALID_INPUT', '不支持的请求方法'))
       if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, functions: deps.registry.names() })
       if (url.pathname === '/dev/personas') return sendJson(res, 200, { personas: deps.personas() })
+      if (url.pathname === '/dev/stats') return sendJson(res, 200, { functions: Object.fromEntries(deps.registry.stats) })
       if (url.pathname === '/dev/outbox') return sendJson(res, 200, { messages: deps.platform.outbox })
       if (url.pathname.startsWith('/files/')) {
         if (!serveFile(req, res, deps.platform.filePath(url.pathname.slice('/files/'.length)))) sendJson(res, 404, failure('NOT_FOUND'))

@@ -24,7 +24,7 @@ export async function spawnCloud(opts: { dataDir?: string; env?: Record<string, 
   // SIGKILL of the CLI would orphan instead of killing.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
-    env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_TIMERS: 'off', ...opts.env },
+    env: { ...process.env, FANLOOP_DATA_DIR: dataDir, FANLOOP_PORT: '0', FANLOOP_TIMERS: 'off', FANLOOP_LOG: 'off', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''

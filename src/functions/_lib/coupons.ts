@@ -2,7 +2,7 @@ import type { WalletCoupon } from '../../contract/coupons'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import { db, _ } from './cloud'
 import type { CouponDoc, CouponTemplateDoc } from './docs'
-import { AppError, isConflict } from './errors'
+import { AppError, conflictBackoff, isConflict } from './errors'
 import { couponView } from './views'
 
 /** The coupon behind a typed or scanned till code; codes are unique (index code_unique). */
@@ -47,6 +47,7 @@ export async function untilSettled<T>(attempt: () => Promise<T>, tries = 6): Pro
     } catch (err) {
       if (err instanceof AppError || !isConflict(err)) throw err
       if (i >= tries) throw new AppError('BUSY')
+      await conflictBackoff(i)
     }
   }
 }

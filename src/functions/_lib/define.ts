@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { contract, failure, roleMayCall, type FunctionName, type OutputOf, type Result } from '../../contract'
 import { cloud } from './cloud'
 import { resolveCaller, type Caller } from './caller'
-import { AppError } from './errors'
+import { AppError, isConflict } from './errors'
 
 type InputData<N extends FunctionName> = z.infer<(typeof contract)[N]['input']>
 export type Handler<N extends FunctionName> = (input: InputData<N>, caller: Caller) => Promise<OutputOf<N>>
@@ -24,6 +24,18 @@ function describeIssues(error: z.ZodError): string {
   const first = error.issues[0]
   const where = first && first.path.length ? first.path.join('.') : '请求'
   return `参数不正确（${where}）：${first ? first.message : ''}`.slice(0, 200)
+}
+
+/** wx-server-sdk rejects with plain `{ errCode, errMsg }` objects as well as Errors: log either readably. */
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message
+  const e = err as { errCode?: unknown; errMsg?: unknown } | null
+  if (e && typeof e === 'object' && (e.errCode !== undefined || e.errMsg !== undefined)) return `${String(e.errCode)} ${String(e.errMsg)}`
+  try {
+    return JSON.stringify(err)
+  } catch {
+    return String(err)
+  }
 }
 
 /**
@@ -48,7 +60,9 @@ export function defineFunction<N extends FunctionName>(name: N, handler: Handler
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return failure(err.code, err.code === 'INTERNAL' ? undefined : err.message)
-      console.error(`[${name}] failed: ${err instanceof Error ? err.message : String(err)}`)
+      // a write conflict that outlived the function's own retries: the documented "try again", not a crash
+      if (isConflict(err)) return failure('BUSY')
+      console.error(`[${name}] failed: ${describeError(err)}`)
       return failure('INTERNAL')
     }
   }

@@ -31,13 +31,26 @@ async function remind(fan: FanDoc, title: string): Promise<boolean> {
     .where({ _id: id, balance: _.gt(0) })
     .update({ data: { balance: _.inc(-1) } })
   if (spent.stats.updated === 0) return false
-  await cloud.openapi.subscribeMessage.send({
-    touser: fan._id,
-    templateId: MESSAGE_TEMPLATE,
-    page: 'pages/wallet/index',
-    data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '好久不见，送您一张回店礼券' } }
-  })
-  return true
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser: fan._id,
+      templateId: MESSAGE_TEMPLATE,
+      page: 'pages/wallet/index',
+      data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '好久不见，送您一张回店礼券' } }
+    })
+    return true
+  } catch (err) {
+    // WeChat refused the message: the coupon stands and the run goes on to the next fan. 43101 says the
+    // fan holds no consent (our count was wrong: none left); any other refusal (bad data 47003, unknown
+    // template 40037) did not use the consent, so it is given back.
+    const errCode = (err as { errCode?: unknown } | null)?.errCode
+    console.error(`[runWinBack] reminder to a fan refused: ${String(errCode)} ${String((err as { errMsg?: unknown } | null)?.errMsg ?? '')}`)
+    await db
+      .collection('subscriptions')
+      .doc(id)
+      .update({ data: { balance: errCode === 43101 ? 0 : _.inc(1) } })
+    return false
+  }
 }
 
 /**
