@@ -15,8 +15,7 @@ import { createServer } from './server'
 import { loadTimerTriggers, TimerRunner } from './timers'
 import { PlatformFaults } from './wire/faults'
 import { bindWire, installWire, unbindWire, type WireHost } from './wire/install'
-// TEMPORARY: until the sdk branch is merged, then `import { createDatabaseWire } from './wire/database'`.
-import { createDatabaseWire } from './wire/temporary-db'
+import { createDatabaseWire } from './wire/database'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 export const DEFAULT_PORT = 8787
@@ -94,7 +93,7 @@ export class LocalCloud {
     process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
     process.env.FANLOOP_POS_SECRET ??= LOCAL_POS_SECRET
     installWire()
-    this.wireHost = { platform: this.platform, faults: this.faults, sendDb: (action, params) => wire.send(action, params) }
+    this.wireHost = { platform: this.platform, faults: this.faults, sendDb: (action, params) => wire.send(action, params as Record<string, unknown> | undefined) }
     bindWire(this.wireHost)
   }
 

@@ -21,8 +21,7 @@ import { currentInvocation, installContextSeam } from './context'
 import type { PlatformFaults } from './faults'
 import { answerOpenApi } from './openapi'
 import { storageAnswers } from './storage'
-// TEMPORARY: until the sdk branch is merged, then `import { installDatabaseWire } from './db-seam'`.
-import { installDatabaseWire } from './temporary-db'
+import { installDatabaseWire } from './db-seam'
 
 export interface WireHost {
   platform: LocalPlatform
