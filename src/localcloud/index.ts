@@ -93,7 +93,11 @@ export class LocalCloud {
     process.env.FANLOOP_SIGNING_KEY ??= LOCAL_SIGNING_KEY
     process.env.FANLOOP_POS_SECRET ??= LOCAL_POS_SECRET
     installWire()
-    this.wireHost = { platform: this.platform, faults: this.faults, sendDb: (action, params) => wire.send(action, params as Record<string, unknown> | undefined) }
+    this.wireHost = {
+      platform: this.platform,
+      faults: this.faults,
+      sendDb: (action, params) => wire.send(action, params as Record<string, unknown> | undefined)
+    }
     bindWire(this.wireHost)
   }
 
