@@ -140,6 +140,23 @@ test('a changed timeout, index, trigger or bundle is put back, and only that', a
   expect(JSON.parse(cloud.functions.get('runWinBack')!.Triggers[0].TriggerDesc).cron).toBe('0 0 10 * * * *')
 })
 
+test('the setup code goes only to claimBrand; one the deploy generated is printed once and kept on the next run', async () => {
+  const { FANLOOP_SETUP_CODE: _given, ...rest } = SECRETS
+  expect(await deploy(rest)).toBe(0)
+  const vars = (name: string) => Object.fromEntries(cloud.functions.get(name)!.Variables.map((v) => [v.Key, v.Value]))
+  const code = vars('claimBrand').FANLOOP_SETUP_CODE
+  expect(code).toMatch(/^[A-Za-z0-9_-]{16,}$/)
+  expect(out.join('\n')).toContain(`Setup code (generated`)
+  expect(out.join('\n')).toContain(code)
+  for (const name of FUNCTION_NAMES.filter((n) => n !== 'claimBrand')) expect(vars(name).FANLOOP_SETUP_CODE).toBeUndefined()
+  const before = cloud.writes().length
+  out = []
+  expect(await deploy(rest)).toBe(0)
+  expect(cloud.writes()).toHaveLength(before)
+  expect(vars('claimBrand').FANLOOP_SETUP_CODE).toBe(code)
+  expect(out.join('\n')).not.toContain(code)
+})
+
 test('a missing secret stops the deploy before any request, naming what is missing', async () => {
   const { FANLOOP_POS_SECRET: _omitted, ...rest } = SECRETS
   expect(await deploy(rest)).toBe(2)
