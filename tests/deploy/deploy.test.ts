@@ -157,6 +157,15 @@ test('the setup code goes only to claimBrand; one the deploy generated is printe
   expect(out.join('\n')).not.toContain(code)
 })
 
+test('an env that no longer answers the (deprecated) permission API still deploys, and says which rules to paste', async () => {
+  cloud.failing.add('DescribeResourcePermission').add('ModifyResourcePermission')
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+  expect(await deploy()).toBe(0)
+  expect([...cloud.functions.keys()]).toHaveLength(FUNCTION_NAMES.length)
+  expect(out.join('\n')).toContain('could not set the rule of stores')
+  expect(out.join('\n')).toContain('自定义安全规则')
+})
+
 test('a missing secret stops the deploy before any request, naming what is missing', async () => {
   const { FANLOOP_POS_SECRET: _omitted, ...rest } = SECRETS
   expect(await deploy(rest)).toBe(2)

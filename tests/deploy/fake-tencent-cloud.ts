@@ -49,6 +49,8 @@ export class FakeTencentCloud {
   readonly functions = new Map<string, FnState>()
   readonly apis: Array<{ Path: string; Name: string; Type: number }> = []
   storageAcl = 'READONLY'
+  /** actions answered with an error, as an env answers a retired API */
+  readonly failing = new Set<string>()
   private original = httpRequest.fetch
   private seq = 0
 
@@ -63,6 +65,7 @@ export class FakeTencentCloud {
       this.calls.push({ service, action, params })
       const RequestId = `req-${++this.seq}`
       try {
+        if (this.failing.has(action)) throw new ApiError('UnsupportedOperation', `${action} is not available`)
         return { Response: { ...this.handle(action, params), RequestId } }
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
