@@ -40,7 +40,17 @@ export async function uploadWeapp(s: Settings, log: (line: string) => void): Pro
     return false
   }
   log('building the weapp for this env (npm run build:weapp)…')
-  const built = spawnSync('npm', ['run', 'build:weapp'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FANLOOP_CLOUD_ENV: s.envId, ...s.functionEnv } })
+  const built = spawnSync('npm', ['run', 'build:weapp'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      // only what the client build reads (config/cloud-settings.ts): no function secret or API key reaches it
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FANLOOP_|TENCENTCLOUD_)/.test(k))),
+      FANLOOP_CLOUD_ENV: s.envId,
+      FANLOOP_WINBACK_TEMPLATE_ID: s.functionEnv.FANLOOP_WINBACK_TEMPLATE_ID,
+      FANLOOP_GROUP_EXPIRY_TEMPLATE: s.functionEnv.FANLOOP_GROUP_EXPIRY_TEMPLATE
+    } as unknown as NodeJS.ProcessEnv
+  })
   if (built.status !== 0) return false
   // loaded only here: it is large and only --weapp needs it
   const ci = require('miniprogram-ci') as MiniprogramCi
