@@ -37,9 +37,11 @@ export function parseEnvFile(text: string): Record<string, string> {
   return out
 }
 
+/** FANLOOP_DEPLOY_ENV_FILE names another file, or `none` for no file (the tests: a developer's own file must not leak in). */
 export function gatherEnv(env: Record<string, string | undefined>, root = ROOT): Record<string, string | undefined> {
-  const file = path.join(root, LOCAL_FILE)
-  const fromFile = fs.existsSync(file) ? parseEnvFile(fs.readFileSync(file, 'utf8')) : {}
+  const named = env.FANLOOP_DEPLOY_ENV_FILE
+  const file = named === 'none' ? null : path.resolve(root, named ?? LOCAL_FILE)
+  const fromFile = file && fs.existsSync(file) ? parseEnvFile(fs.readFileSync(file, 'utf8')) : {}
   return { ...fromFile, ...env }
 }
 

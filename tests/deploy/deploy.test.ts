@@ -45,7 +45,7 @@ function writeBundles(dir: string) {
 }
 
 const deploy = (env: Record<string, string> = SECRETS, argv: string[] = []) =>
-  runDeploy({ argv, env, functionsRoot: root, build: false, concurrency: 64, log: (l) => out.push(l) })
+  runDeploy({ argv, env: { ...env, FANLOOP_DEPLOY_ENV_FILE: 'none' }, functionsRoot: root, build: false, concurrency: 64, log: (l) => out.push(l) })
 
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-deploy-'))
@@ -166,6 +166,24 @@ test('an env that no longer answers the (deprecated) permission API still deploy
   expect(out.join('\n')).toContain('自定义安全规则')
 })
 
+test('secrets may come from an uncommitted .deploy.env file; the environment wins over it', async () => {
+  const file = path.join(root, 'local.deploy.env')
+  fs.writeFileSync(file, `# operator's file\nFANLOOP_POS_SECRET="pos-from-file"\nexport FANLOOP_SIGNING_KEY=file-signing-key-0123456\n`)
+  const { FANLOOP_POS_SECRET: _omitted, ...rest } = SECRETS
+  const code = await runDeploy({
+    argv: [],
+    env: { ...rest, FANLOOP_DEPLOY_ENV_FILE: file },
+    functionsRoot: root,
+    build: false,
+    concurrency: 64,
+    log: (l) => out.push(l)
+  })
+  expect(code).toBe(0)
+  const vars = Object.fromEntries(cloud.functions.get('posSale')!.Variables.map((v) => [v.Key, v.Value]))
+  expect(vars.FANLOOP_POS_SECRET).toBe('pos-from-file')
+  expect(vars.FANLOOP_SIGNING_KEY).toBe(SECRETS.FANLOOP_SIGNING_KEY)
+})
+
 test('a missing secret stops the deploy before any request, naming what is missing', async () => {
   const { FANLOOP_POS_SECRET: _omitted, ...rest } = SECRETS
   expect(await deploy(rest)).toBe(2)
@@ -178,7 +196,7 @@ test('a missing secret stops the deploy before any request, naming what is missi
 })
 
 test('--dry-run without credentials prints every collection, index, function with its timeout, the trigger and the route, and exits 0', () => {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } as unknown as NodeJS.ProcessEnv
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FANLOOP_DEPLOY_ENV_FILE: 'none' } as unknown as NodeJS.ProcessEnv
   const res = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/deploy/index.ts', '--dry-run'], {
     cwd: path.join(__dirname, '../..'),
     env,
