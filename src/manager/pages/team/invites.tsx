@@ -64,10 +64,10 @@ export default function TeamInvites() {
       <View className='section-title'>邀请</View>
       <View className='invite-form'>
         <Picker mode='selector' range={kinds.map((k) => KIND_LABEL[k])} value={kind} onChange={(e) => setKind(Number(e.detail.value))}>
-          <View className='team-target invite-kind'>身份：{KIND_LABEL[kinds[kind] ?? 'staff']}</View>
+          <View className='invite-picker invite-kind'>身份：{KIND_LABEL[kinds[kind] ?? 'staff']}</View>
         </Picker>
         <Picker mode='selector' range={stores.map((s) => s.name)} value={store} onChange={(e) => setStore(Number(e.detail.value))}>
-          <View className='team-target invite-store'>门店：{stores[store]?.name ?? '暂无门店'}</View>
+          <View className='invite-picker invite-store'>门店：{stores[store]?.name ?? '暂无门店'}</View>
         </Picker>
         <Input className='invite-name-input' value={name} maxlength={20} placeholder='对方姓名（选填，对方可修改）' onInput={(e) => setName(e.detail.value)} />
         <Button className='btn btn-primary btn-small invite-create' disabled={busy ? true : undefined} onClick={create}>
@@ -77,7 +77,7 @@ export default function TeamInvites() {
       {note ? <Text className='invite-note'>{note}</Text> : null}
       {created ? (
         <View className='invite-created'>
-          <Image className='team-qr invite-qr' src={created.qrUrl} mode='scaleToFill' showMenuByLongpress />
+          <Image className='invite-qr' src={created.qrUrl} mode='scaleToFill' showMenuByLongpress />
           <Text className='muted'>
             请{created.name || '对方'}用微信扫码，确认姓名后即成为{created.storeName}的{KIND_LABEL[created.kind]}；{chinaDateTime(created.expiresAt)}{' '}
             前有效，仅限一人使用
