@@ -74,7 +74,9 @@ export async function runDeploy(o: DeployOptions): Promise<number> {
     if (settings.ok) current = await readCurrent(connect(settings.settings), desired, concurrency)
     else log('No credentials: the plan below is against an empty env (every item would be created).')
     const s = settings.ok ? settings.settings : null
-    const plan = makePlan(desired, current, targetsFor(desired, s, s?.setupCode ?? (s ? null : '<generated>'), null))
+    // the code a real run would use (only variable names are printed, never values)
+    const setup = s ? chooseSetupCode(s, desired, current) : null
+    const plan = makePlan(desired, current, targetsFor(desired, s, setup && !setup.generated ? setup.code : '<generated>', null))
     printPlan(log, desired, plan)
     log(`  function code: built from src/functions at deploy time and uploaded where it changed`)
     if (!settings.ok) log(describeMissing(settings).replace('deploy stopped before touching the cloud env:', 'A real run would need:'))

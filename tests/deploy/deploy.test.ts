@@ -184,6 +184,18 @@ test('secrets may come from an uncommitted .deploy.env file; the environment win
   expect(vars.FANLOOP_SIGNING_KEY).toBe(SECRETS.FANLOOP_SIGNING_KEY)
 })
 
+test('--dry-run with credentials reads the env, shows only what differs, and writes nothing', async () => {
+  const { FANLOOP_SETUP_CODE: _given, ...rest } = SECRETS
+  expect(await deploy(rest)).toBe(0)
+  cloud.functions.get('exportKpiCsv')!.Timeout = 3
+  const before = cloud.writes().length
+  out = []
+  expect(await deploy(rest, ['--dry-run'])).toBe(0)
+  expect(cloud.writes()).toHaveLength(before)
+  const steps = out.filter((l) => /^ {2}[+~-] /.test(l))
+  expect(steps).toEqual([`  ~ function exportKpiCsv timeout 3s → ${config.functions.exportKpiCsv.timeout}s`])
+})
+
 test('a missing secret stops the deploy before any request, naming what is missing', async () => {
   const { FANLOOP_POS_SECRET: _omitted, ...rest } = SECRETS
   expect(await deploy(rest)).toBe(2)
