@@ -1,7 +1,17 @@
 // Shopper pages stay in the main package (they open from a scan, so they must load fast);
 // staff and manager pages are subpackages that only employees ever download.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/checkin/index', 'pages/me/index', 'pages/nearby/index', 'pages/wallet/index', 'pages/group/index', 'pages/privacy/index'],
+  pages: [
+    'pages/index/index',
+    'pages/checkin/index',
+    'pages/me/index',
+    'pages/nearby/index',
+    'pages/wallet/index',
+    'pages/group/index',
+    'pages/privacy/index',
+    'pages/invite/index',
+    'pages/setup/index'
+  ],
   subPackages: [
     { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index'] },
     {

@@ -6,6 +6,7 @@ import { groupFunctions } from './groups'
 import { kpiFunctions } from './kpi'
 import { managerFunctions } from './manager'
 import { nearbyFunctions } from './nearby'
+import { onboardingFunctions } from './onboarding'
 import { privacyFunctions } from './privacy'
 import { salesFunctions } from './sales'
 import { storeFunctions } from './stores'
@@ -26,7 +27,8 @@ export const contract = {
   ...groupFunctions,
   ...salesFunctions,
   ...storeFunctions,
-  ...privacyFunctions
+  ...privacyFunctions,
+  ...onboardingFunctions
 } as const
 
 export type Contract = typeof contract

@@ -58,5 +58,12 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   saveStore: { storeId: 'st01', phone: '021-62880000' },
   myData: {},
   deleteMyData: { confirm: true },
-  setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
+  setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } },
+  // onboarding: st02 so that its store manager is in scope; the invite id names no invite (NOT_FOUND)
+  claimBrand: { code: 'sample-not-the-code', name: '样例' },
+  createInvite: { kind: 'staff', storeId: 'st02', name: '样例导购' },
+  inviteInfo: { inviteId: 'SampleInvite00000000' },
+  acceptInvite: { inviteId: 'SampleInvite00000000', name: '样例' },
+  revokeInvite: { inviteId: 'SampleInvite00000000' },
+  inviteList: {}
 }

@@ -2,8 +2,12 @@ import type { CloudDatabase } from '../db'
 import { DEFAULT_POLICY } from '../../contract'
 import { BRAND_NAME, STAFF, STORES, TEMPLATES } from './brand'
 import { buildHistory, demoGroupId } from './history'
+import type { InviteDoc } from '../../functions/_lib/team-invites'
 
 type Doc = Record<string, unknown>
+
+/** The demo's pending invite (人民广场店, from 店长 林涛): open /#/pages/invite/index?inviteId=<this> as a new persona. */
+export const DEMO_INVITE_ID = 'DemoInviteSt02Staff1'
 
 async function addAll(db: CloudDatabase, collection: string, docs: readonly object[]): Promise<void> {
   for (const doc of docs) await db.collection(collection).add({ data: doc as Doc })
@@ -52,6 +56,21 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
   await addAll(db, 'fanPurchases', history.fanPurchases)
   await addAll(db, 'groupMembers', history.groupMembers)
   await addAll(db, 'counters', history.counters)
+  // One invite nobody has opened yet, so 团队与二维码 shows what a pending one looks like.
+  const invitedAt = now - 3600_000
+  const pending: InviteDoc = {
+    _id: DEMO_INVITE_ID,
+    kind: 'staff',
+    storeId: 'st02',
+    storeName: '人民广场店',
+    name: '小陈',
+    createdBy: 'mg02',
+    createdByName: '林涛',
+    createdAt: invitedAt,
+    expiresAt: invitedAt + 7 * 24 * 3600_000,
+    status: 'pending'
+  }
+  await addAll(db, 'invites', [pending])
   // Last: its presence marks the data folder as seeded.
   await db.collection('settings').add({ data: { _id: 'brand', brandName: BRAND_NAME, policy: DEFAULT_POLICY } })
   return { fans: history.fans.length, visits: history.visits.length }

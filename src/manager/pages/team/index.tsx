@@ -6,6 +6,7 @@ import { CallStatus } from '../../../components/page-state'
 import { useCall } from '../../../hooks/useCall'
 import type { CodeFlagView } from '../../../contract/team'
 import CodeFlags from './code-flags'
+import TeamInvites from './invites'
 import MemberRow from './member-row'
 import './index.scss'
 
@@ -61,6 +62,7 @@ export default function TeamPage() {
         </View>
       ) : null}
       {notice ? <View className='card team-notice'>{notice}</View> : null}
+      <TeamInvites />
       <CodeFlags flags={team.state.data.flags} onReview={review} />
       {members.map((m) => (
         <MemberRow key={m.staffId} member={m} colleagues={members} onRevoke={revoke} onHandOver={handOver} />
