@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { bookFunctions } from './book'
 import { checkinFunctions } from './checkin'
 import { coreFunctions } from './core'
 import { couponFunctions } from './coupons'
@@ -26,7 +27,8 @@ export const contract = {
   ...groupFunctions,
   ...salesFunctions,
   ...storeFunctions,
-  ...privacyFunctions
+  ...privacyFunctions,
+  ...bookFunctions
 } as const
 
 export type Contract = typeof contract

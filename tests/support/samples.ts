@@ -58,5 +58,13 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   saveStore: { storeId: 'st01', phone: '021-62880000' },
   myData: {},
   deleteMyData: { confirm: true },
-  setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } }
+  setAttributionPolicy: { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false } },
+  // the customer book (issue 21)
+  fanProfile: {},
+  fanBook: { q: '5678', limit: 5 },
+  fanDetail: { memberCode: 'K4HXGCMR7Y' },
+  fanNote: { memberCode: 'K4HXGCMR7Y', tags: ['常客'] },
+  followUps: {},
+  followUpAction: { memberCode: 'K4HXGCMR7Y', action: 'done', requestId: 'fu-sample-1' },
+  followUpStats: { storeId: 'st01' }
 }
