@@ -3,7 +3,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/checkin/index', 'pages/me/index', 'pages/nearby/index', 'pages/wallet/index', 'pages/group/index', 'pages/privacy/index'],
   subPackages: [
-    { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index'] },
+    {
+      root: 'staff',
+      pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index', 'pages/book/index', 'pages/fan/index']
+    },
     {
       root: 'manager',
       pages: [
