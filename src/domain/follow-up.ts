@@ -12,6 +12,8 @@ export const LAPSED_LONG_DAYS = 60
 /** a coupon expiring today or on one of the next 3 China days */
 export const EXPIRING_WITHIN_DAYS = 3
 export const NEW_FAN_GRACE_DAYS = 7
+/** past this a fan who never bought is no longer "new": the list stays short instead of growing with every old visitor */
+export const NEW_FAN_UNTIL_DAYS = 30
 
 export interface FollowUpFacts {
   /** when the fan first checked in */
@@ -70,7 +72,7 @@ export function dueFollowUps(f: FollowUpFacts, now: number): DueFollowUp[] {
   }
   if (f.purchases === 0) {
     const days = chinaDaysBetween(f.createdAt, now)
-    if (days >= NEW_FAN_GRACE_DAYS) open({ reason: 'new_no_purchase', key: 'new', days })
+    if (days >= NEW_FAN_GRACE_DAYS && days <= NEW_FAN_UNTIL_DAYS) open({ reason: 'new_no_purchase', key: 'new', days })
   }
   return due
 }

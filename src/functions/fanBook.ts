@@ -58,7 +58,7 @@ export const main = defineFunction('fanBook', async ({ q, tag, lastVisit, minSpe
         ...profileView(f, urls),
         memberCode: f.memberCode,
         tags: f.tags ?? [],
-        lastVisitAt: f.lastVisitAt,
+        lastVisitAt: Math.floor(f.lastVisitAt),
         visits: f.visits,
         purchases: x?.purchases?.purchases ?? 0,
         totalFen: x?.purchases?.totalFen ?? 0,

@@ -14,7 +14,7 @@ const RECENT_SALES = 10
 /** a fan's coupons read for the counts; a fan with more is rare and the counts then say "at least" */
 const COUPONS_READ = 200
 
-/** One fan's page in the book: only for their owning staff member and that member's managers. */
+/** One fan's page in the book: only for their owning staff member and that member's managers. Times are floored to whole ms (the contract's Millis; older demo data holds fractions). */
 export const main = defineFunction('fanDetail', async ({ memberCode }, caller) => {
   const fan = await visibleFan(caller, memberCode)
   const now = Date.now()
@@ -45,13 +45,13 @@ export const main = defineFunction('fanDetail', async ({ memberCode }, caller) =
     memberCode: fan.memberCode,
     store: stores.get(fan.lastStoreId) ?? fan.lastStoreId,
     ownerStaff: fan.ownerStaffId ? (owner.get(fan.ownerStaffId)?.name ?? null) : null,
-    firstVisitAt: fan.createdAt,
-    lastVisitAt: fan.lastVisitAt,
+    firstVisitAt: Math.floor(fan.createdAt),
+    lastVisitAt: Math.floor(fan.lastVisitAt),
     visits: fan.visits,
     purchases: {
       count: x?.purchases?.purchases ?? 0,
       totalFen: x?.purchases?.totalFen ?? 0,
-      recent: saleRows.map((s) => ({ at: s.at, amountFen: s.amountFen, store: stores.get(s.storeId) ?? s.storeId }))
+      recent: saleRows.map((s) => ({ at: Math.floor(s.at), amountFen: s.amountFen, store: stores.get(s.storeId) ?? s.storeId }))
     },
     coupons: {
       held: usable.length,
@@ -59,9 +59,9 @@ export const main = defineFunction('fanDetail', async ({ memberCode }, caller) =
       expiring: usable
         .filter((c) => chinaDaysBetween(now, c.validUntil) <= EXPIRING_WITHIN_DAYS)
         .sort((a, b) => a.validUntil - b.validUntil)
-        .map((c) => ({ title: c.title, validUntil: c.validUntil }))
+        .map((c) => ({ title: c.title, validUntil: Math.floor(c.validUntil) }))
     },
-    groups: groupRows.map((g) => ({ name: groupNames.get(g.groupId) ?? g.groupId, joinedAt: g.joinedAt })),
+    groups: groupRows.map((g) => ({ name: groupNames.get(g.groupId) ?? g.groupId, joinedAt: Math.floor(g.joinedAt) })),
     tags: fan.tags ?? [],
     notes,
     followUps,

@@ -41,7 +41,7 @@ export const main = defineFunction('followUps', async ({ staffId, after }, calle
       memberCode: fan.memberCode,
       nickname: fan.profile?.nickname ?? null,
       avatarUrl: fan.profile?.avatarFileId ? (urls.get(fan.profile.avatarFileId) ?? null) : null,
-      lastVisitAt: fan.lastVisitAt,
+      lastVisitAt: Math.floor(fan.lastVisitAt),
       reasons: dueView(facts.due),
       reminderConsents: facts.reminderConsents
     })),

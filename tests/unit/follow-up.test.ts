@@ -84,11 +84,14 @@ describe('dueFollowUps', () => {
     expect(reasons(facts({ birthMonth: null }))).toEqual([])
   })
 
-  it('a new fan with no purchase is due from the 7th China day after the first visit', () => {
+  it('a new fan with no purchase is due from the 7th to the 30th China day after the first visit', () => {
     const fresh = (createdAt: number) => facts({ createdAt, purchases: 0, lastPurchaseAt: null })
     expect(reasons(fresh(MIDNIGHT - 6 * DAY_MS - 1))).toEqual(['new_no_purchase'])
     expect(reasons(fresh(MIDNIGHT - 6 * DAY_MS))).toEqual([])
-    expect(reasons(facts({ createdAt: MIDNIGHT - 30 * DAY_MS, purchases: 0, lastPurchaseAt: null, done: new Set(['new']) }))).toEqual([])
+    // and stops being "new" after 30 China days
+    expect(reasons(fresh(MIDNIGHT - 29 * DAY_MS - 1))).toEqual(['new_no_purchase'])
+    expect(reasons(fresh(MIDNIGHT - 30 * DAY_MS - 1))).toEqual([])
+    expect(reasons(facts({ createdAt: MIDNIGHT - 20 * DAY_MS, purchases: 0, lastPurchaseAt: null, done: new Set(['new']) }))).toEqual([])
   })
 
   it('orders several reasons by urgency and labels them in Chinese', () => {

@@ -11,14 +11,15 @@ export interface BookCursor {
   id: string
 }
 
-export const cursorOf = (f: Pick<BookFan, 'lastVisitAt' | '_id'>) => `${f.lastVisitAt}.${f._id}`
+export const cursorOf = (f: Pick<BookFan, 'lastVisitAt' | '_id'>) => `${f.lastVisitAt}~${f._id}`
 
 export function parseCursor(raw: string | undefined): BookCursor | null {
   if (raw === undefined) return null
-  const dot = raw.indexOf('.')
-  const at = Number(raw.slice(0, dot))
-  const id = raw.slice(dot + 1)
-  if (dot < 1 || !Number.isSafeInteger(at) || at < 0 || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AppError('INVALID_INPUT', '分页参数不正确')
+  const sep = raw.indexOf('~')
+  const at = Number(raw.slice(0, sep))
+  const id = raw.slice(sep + 1)
+  // lastVisitAt is whatever was stored (older demo data holds fractions of a millisecond): any finite time
+  if (sep < 1 || !Number.isFinite(at) || at < 0 || !/^[A-Za-z0-9_.-]{1,64}$/.test(id)) throw new AppError('INVALID_INPUT', '分页参数不正确')
   return { at, id }
 }
 
