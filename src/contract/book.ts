@@ -30,7 +30,8 @@ export const FanProfile = z.object({
 })
 export type FanProfile = z.infer<typeof FanProfile>
 
-export const FollowUpReason = z.enum(['lapsed_60', 'lapsed_30', 'coupon_expiring', 'birthday', 'new_no_purchase'])
+/** the rules' reasons (src/domain/follow-up.ts), and `manual`: a follow-up the staff member chose to make when nothing was due */
+export const FollowUpReason = z.enum(['lapsed_60', 'lapsed_30', 'coupon_expiring', 'birthday', 'new_no_purchase', 'manual'])
 export const DueReason = z.object({ reason: FollowUpReason, label: z.string() })
 
 export const BookRow = FanProfile.extend({

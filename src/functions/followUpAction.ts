@@ -16,7 +16,8 @@ import { couponView } from './_lib/views'
  * Acting on a fan due a follow-up: a coupon from a manual or win-back template (the template's own rules,
  * stock and per-fan limit apply, through the same issuing path as every coupon), a subscribe-message
  * reminder while the fan has a consent left, or simply done. Whichever it is, every reason due now is
- * closed with the note, and the manager's figures count it for the staff member who acted.
+ * closed with the note (or, with none due, one `manual` follow-up is recorded), and the manager's figures
+ * count it for the staff member who acted.
  */
 export const main = defineFunction('followUpAction', async ({ memberCode, action, templateId, note = '', requestId }, caller) => {
   const fan = await visibleFan(caller, memberCode)
@@ -37,6 +38,8 @@ export const main = defineFunction('followUpAction', async ({ memberCode, action
     reminded = await remindFan(fan._id, note || '好久不见，期待您再来店里坐坐')
     if (!reminded) throw new AppError('CONFLICT', '该顾客没有剩余的提醒授权，无法发送提醒')
   }
+  // A repeat of the same request (a retry, a double tap) closes nothing more.
+  const repeat = (await db.collection('followUps').where({ fanId: fan._id, requestId }).count()).total > 0
   const already = due.length
     ? ((
         await db
@@ -46,7 +49,12 @@ export const main = defineFunction('followUpAction', async ({ memberCode, action
           .get()
       ).data as Array<Pick<FollowUpDoc, 'key'>>)
     : []
-  const open = due.filter((d) => !already.some((a) => a.key === d.key))
+  // Nothing due: the staff member followed up on their own initiative, which counts too.
+  const open: Array<{ key: string; reason: FollowUpDoc['reason'] }> = repeat
+    ? []
+    : due.length
+      ? due.filter((d) => !already.some((a) => a.key === d.key))
+      : [{ key: `manual:${requestId}`, reason: 'manual' }]
   const owner = fan.ownerStaffId ? await getDoc<StaffDoc>('staff', fan.ownerStaffId) : null
   for (const d of open) {
     const doc: FollowUpDoc = {
@@ -60,7 +68,8 @@ export const main = defineFunction('followUpAction', async ({ memberCode, action
       storeId: owner?.storeId ?? fan.lastStoreId,
       at: now,
       dayKey: chinaDayKey(now),
-      couponId: coupon?._id ?? null
+      couponId: coupon?._id ?? null,
+      requestId
     }
     await db.collection('followUps').add({ data: doc })
   }

@@ -192,4 +192,16 @@ describe('follow-up actions', () => {
     expect(after.followedUp).toMatchObject({ fans: 4, repurchased: 1, rate: 0.25 })
     expect(await t.call('followUpStats', { storeId: 'st01' }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
+
+  it('with nothing due, an action is recorded once as a manual follow-up', async () => {
+    expect(await reasonsOf('recent')).toEqual([])
+    const before = await t.count('followUps', { staffId: 'sf01' })
+    expect(expectOk(await t.call('followUpAction', { memberCode: codes.recent, action: 'done', note: '主动问候', requestId: 'fu-m1' }, STAFF)).closed).toEqual([
+      'manual'
+    ])
+    expect(expectOk(await t.call('followUpAction', { memberCode: codes.recent, action: 'done', requestId: 'fu-m1' }, STAFF)).closed).toEqual([])
+    expect(await t.count('followUps', { staffId: 'sf01' })).toBe(before + 1)
+    const stats = expectOk(await t.call('followUpStats', { storeId: 'st01' }, 'demo-manager'))
+    expect(stats.staff.find((s) => s.staffId === 'sf01')?.done).toBe(before + 1)
+  })
 })

@@ -32,7 +32,7 @@ export interface FollowUpDoc {
   _id: string
   fanId: string
   key: string
-  reason: FollowUpReason
+  reason: FollowUpReason | 'manual'
   action: 'coupon' | 'remind' | 'done'
   note: string
   staffId: string
@@ -40,4 +40,6 @@ export interface FollowUpDoc {
   at: number
   dayKey: string
   couponId: string | null
+  /** the action's request: a repeat of it (a retry, a double tap) records nothing more */
+  requestId: string
 }

@@ -87,7 +87,8 @@ export function buildBook(h: History, now: number): DemoBook {
         storeId,
         at: yesterday,
         dayKey: chinaDayKey(yesterday),
-        couponId: null
+        couponId: null,
+        requestId: `demo-${staffId}-${done}`
       })
       done++
     }
