@@ -12,6 +12,7 @@ import { groupFunctions } from '../../src/contract/groups'
 import { salesFunctions } from '../../src/contract/sales'
 import { storeFunctions } from '../../src/contract/stores'
 import { privacyFunctions } from '../../src/contract/privacy'
+import { bookFunctions } from '../../src/contract/book'
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
@@ -28,7 +29,8 @@ describe('the contract', () => {
       groupFunctions,
       salesFunctions,
       storeFunctions,
-      privacyFunctions
+      privacyFunctions,
+      bookFunctions
     ].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())
