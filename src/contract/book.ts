@@ -76,7 +76,9 @@ export const FanDetail = FanProfile.extend({
   notes: z.array(FanNote),
   followUps: z.array(FollowUpDone),
   due: z.array(DueReason),
-  reminderConsents: z.number().int()
+  reminderConsents: z.number().int(),
+  /** templates a follow-up may hand this fan */
+  templates: z.array(z.object({ templateId: Id, title: z.string() }))
 })
 export type FanDetail = z.infer<typeof FanDetail>
 

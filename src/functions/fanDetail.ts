@@ -3,6 +3,7 @@ import { chinaDaysBetween, EXPIRING_WITHIN_DAYS } from '../domain/follow-up'
 import { visibleFan } from './_lib/book-access'
 import { avatarUrls, dueView, loadFacts, profileView } from './_lib/book-facts'
 import { followUpsOf, notesOf } from './_lib/book-notes'
+import { followUpTemplates } from './_lib/book-templates'
 import { db } from './_lib/cloud'
 import { defineFunction } from './_lib/define'
 import type { CouponDoc, SaleDoc } from './_lib/docs'
@@ -18,14 +19,15 @@ const COUPONS_READ = 200
 export const main = defineFunction('fanDetail', async ({ memberCode }, caller) => {
   const fan = await visibleFan(caller, memberCode)
   const now = Date.now()
-  const [facts, urls, sales, coupons, groups, notes, followUps] = await Promise.all([
+  const [facts, urls, sales, coupons, groups, notes, followUps, templates] = await Promise.all([
     loadFacts([fan], now),
     avatarUrls([fan]),
     db.collection('sales').where({ fanId: fan._id }).orderBy('at', 'desc').limit(RECENT_SALES).get(),
     db.collection('coupons').where({ fanId: fan._id }).orderBy('issuedAt', 'desc').limit(COUPONS_READ).get(),
     db.collection('groupMembers').where({ fanId: fan._id }).limit(20).get(),
     notesOf(fan._id),
-    followUpsOf(fan._id)
+    followUpsOf(fan._id),
+    followUpTemplates(fan.lastStoreId)
   ])
   const x = facts.get(fan._id)
   const saleRows = sales.data as SaleDoc[]
@@ -66,6 +68,7 @@ export const main = defineFunction('fanDetail', async ({ memberCode }, caller) =
     notes,
     followUps,
     due: dueView(x?.due ?? []),
-    reminderConsents: x?.reminderConsents ?? 0
+    reminderConsents: x?.reminderConsents ?? 0,
+    templates: templates.map((t) => ({ templateId: t._id, title: t.title }))
   }
 })

@@ -31,6 +31,7 @@ export const main = defineFunction('followUpAction', async ({ memberCode, action
     const template = await getDoc<CouponTemplateDoc>('couponTemplates', templateId)
     if (!template) throw new AppError('NOT_FOUND', '券模板不存在')
     if (template.trigger !== 'manual' && template.trigger !== 'win_back') throw new AppError('FORBIDDEN', '跟进只能发放手动发放或召回类的券')
+    // the same templates fanDetail offers: valid at the store the fan last visited
     if (template.storeIds !== null && !template.storeIds.includes(fan.lastStoreId)) throw new AppError('FORBIDDEN', '这张券不适用于顾客常去的门店')
     coupon = (await issueFromTemplate(template, fan, `followup:${requestId}`, me._id, now)).coupon
   }

@@ -34,7 +34,7 @@ export const main = defineFunction('followUps', async ({ staffId, after }, calle
     more = docs.length === SCAN || last !== docs[docs.length - 1]
     if (last) cursor = { at: last.lastVisitAt, id: last._id }
   }
-  const [urls, templates] = await Promise.all([avatarUrls(due.map((d) => d.fan)), followUpTemplates(owner)])
+  const [urls, templates] = await Promise.all([avatarUrls(due.map((d) => d.fan)), followUpTemplates(owner.storeId)])
   return {
     dayKey: chinaDayKey(now),
     rows: due.map(({ fan, facts }) => ({

@@ -126,6 +126,11 @@ describe('follow-up actions', () => {
     expect(await reasonsOf('lapsed30')).toEqual([])
   })
 
+  it("the fan page offers the templates a follow-up may use at the fan's store", async () => {
+    const d = expectOk(await t.call('fanDetail', { memberCode: codes.newfan }, STAFF))
+    expect(d.templates).toEqual([{ templateId: 'tpl-fu', title: '老友回店 满50减15' }])
+  })
+
   it("refuses past the template's per-fan limit and its stock, and a template for another store", async () => {
     expect(await t.call('followUpAction', { memberCode: codes.lapsed30, action: 'coupon', templateId: 'tpl-fu', requestId: 'fu-a2' }, STAFF)).toMatchObject({
       ok: false,
@@ -148,6 +153,7 @@ describe('follow-up actions', () => {
       code: 'FORBIDDEN'
     })
     expect(await t.count('coupons', { templateId: 'tpl-fu' })).toBe(2)
+    expect(expectOk(await t.call('fanDetail', { memberCode: codes.newfan }, STAFF)).templates).toEqual([])
     expect(await reasonsOf('newfan')).toEqual(['new_no_purchase'])
   })
 

@@ -1,21 +1,19 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { callFunction } from '../../../api/client'
-import { useCall } from '../../../hooks/useCall'
 
 interface Props {
   memberCode: string
   due: Array<{ label: string }>
   reminderConsents: number
+  templates: Array<{ templateId: string; title: string }>
   onDone: (message: string) => void
 }
 
 const requestId = () => `fu-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 
 /** 跟进: issue a coupon, send a reminder (only with consent left), or mark done; the note goes with any of them. */
-export default function FollowUpActions({ memberCode, due, reminderConsents, onDone }: Props) {
-  const list = useCall('followUps', {})
-  const templates = list.state.status === 'ok' ? list.state.data.templates : []
+export default function FollowUpActions({ memberCode, due, reminderConsents, templates, onDone }: Props) {
   const [picked, setPicked] = useState(0)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)

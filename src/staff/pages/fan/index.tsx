@@ -48,6 +48,7 @@ export default function Fan() {
         memberCode={d.memberCode}
         due={d.due}
         reminderConsents={d.reminderConsents}
+        templates={d.templates}
         onDone={(m) => {
           setMessage(m)
           reload()
