@@ -45,13 +45,33 @@ export function buildBook(h: History, now: number): DemoBook {
   const notes: FanNoteDoc[] = []
   const followUps: FollowUpDoc[] = []
   const purchases = new Map(h.fanPurchases.map((p) => [p._id, p]))
+  const dueAt = (f: BookFan, at: number) => {
+    const p = purchases.get(f._id)
+    return dueFollowUps(
+      {
+        createdAt: f.createdAt,
+        purchases: p?.purchases ?? 0,
+        lastPurchaseAt: p?.lastPurchaseAt ?? null,
+        birthMonth: f.profile?.birthMonth ?? null,
+        coupons: h.coupons.filter((c) => c.fanId === f._id && couponState(c, at) === 'usable').map((c) => ({ couponId: c._id, validUntil: c.validUntil })),
+        done: new Set()
+      },
+      at
+    )
+  }
   for (const staffId of BOOK_STAFF) {
     const storeId = STAFF.find((s) => s._id === staffId)?.storeId ?? 'st01'
     const mine = fans.filter((f) => f.ownerStaffId === staffId && f._id !== 'demo-shopper-1').sort((a, b) => b.lastVisitAt - a.lastVisitAt)
-    mine.slice(0, NICKNAMES.length).forEach((f, i) => {
+    // Half the named fans are due today and half are not, so both the follow-up list and the book show names.
+    const due = mine.filter((f) => dueAt(f, now).length > 0)
+    const calm = mine.filter((f) => dueAt(f, now).length === 0)
+    const named = Array.from({ length: NICKNAMES.length / 2 }, (_, i) => [calm[i], due[i]])
+      .flat()
+      .filter((f): f is BookFan => !!f)
+    named.forEach((f, i) => {
       f.profile = { nickname: NICKNAMES[i], nameKey: NICKNAMES[i].toLowerCase() }
       if (i % 2 === 0) f.profile.phoneTail = String(1000 + ((i * 1237 + staffId.length * 311) % 9000)).padStart(4, '0')
-      if (i === 3) f.profile.birthMonth = chinaMonth(now)
+      if (i === 2) f.profile.birthMonth = chinaMonth(now)
       if (i % 3 === 1) f.profile.birthMonth = ((chinaMonth(now) + i) % 12) + 1
       if (i < TAGS.length) f.tags = TAGS[i]
       if (i < NOTES.length) notes.push({ _id: `nt_demo_${staffId}_${i}`, fanId: f._id, staffId, text: NOTES[i], at: now - (i + 1) * 3 * DAY_MS })
@@ -60,27 +80,14 @@ export function buildBook(h: History, now: number): DemoBook {
     let done = 0
     for (const f of mine) {
       if (done === 2) break
-      const p = purchases.get(f._id)
       const yesterday = now - DAY_MS
-      const due = dueFollowUps(
-        {
-          createdAt: f.createdAt,
-          purchases: p?.purchases ?? 0,
-          lastPurchaseAt: p?.lastPurchaseAt ?? null,
-          birthMonth: f.profile?.birthMonth ?? null,
-          coupons: h.coupons
-            .filter((c) => c.fanId === f._id && couponState(c, yesterday) === 'usable')
-            .map((c) => ({ couponId: c._id, validUntil: c.validUntil })),
-          done: new Set()
-        },
-        yesterday
-      )
-      if (due.length === 0) continue
+      const reasons = dueAt(f, yesterday)
+      if (reasons.length === 0) continue
       followUps.push({
         _id: `fu_demo_${staffId}_${done}`,
         fanId: f._id,
-        key: due[0].key,
-        reason: due[0].reason,
+        key: reasons[0].key,
+        reason: reasons[0].reason,
         action: 'done',
         note: '微信回访过，说这周会来',
         staffId,
