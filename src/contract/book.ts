@@ -135,6 +135,7 @@ export const bookFunctions = {
       rows: z.array(BookRow),
       /** more to look at: call again with after = next (a page may hold fewer rows than the limit when filtered) */
       next: Cursor.nullable(),
+      /** fans matching the search, tag and last-visit filters (spend and due are applied page by page) */
       total: z.number().int()
     })
   },

@@ -112,7 +112,8 @@ export default function Book() {
           <Button className='btn btn-primary book-search-go' onClick={search}>
             搜索
           </Button>
-          {total !== null ? <Text className='muted book-total'>共 {total} 位顾客符合条件</Text> : null}
+          {/* the total counts search, tag and visit matches; spend and due are checked page by page */}
+          {total !== null && !query.due && query.minSpendFen === undefined ? <Text className='muted book-total'>共 {total} 位顾客符合条件</Text> : null}
         </View>
       ) : null}
       {status === 'error' ? <PageState kind='error' message={error} onRetry={() => void load(undefined, [])} /> : null}
