@@ -74,6 +74,8 @@ export const FanDetail = FanProfile.extend({
   groups: z.array(z.object({ name: z.string(), joinedAt: Millis })),
   tags: z.array(z.string()),
   notes: z.array(FanNote),
+  /** more notes: fanNote with olderThan = this */
+  notesNext: Cursor.nullable(),
   followUps: z.array(FollowUpDone),
   due: z.array(DueReason),
   reminderConsents: z.number().int(),
@@ -152,9 +154,11 @@ export const bookFunctions = {
       memberCode: MemberCode,
       tags: z.array(Tag).max(10).optional(),
       note: NoteText.optional(),
-      removeNoteId: Id.optional()
+      removeNoteId: Id.optional(),
+      /** read the notes older than this cursor (from notesNext); with nothing else given, writes nothing */
+      olderThan: Cursor.optional()
     }),
-    output: z.object({ tags: z.array(z.string()), notes: z.array(FanNote) })
+    output: z.object({ tags: z.array(z.string()), notes: z.array(FanNote), notesNext: Cursor.nullable() })
   },
   followUps: {
     access: 'staff',

@@ -65,7 +65,7 @@ export const main = defineFunction('fanDetail', async ({ memberCode }, caller) =
     },
     groups: groupRows.map((g) => ({ name: groupNames.get(g.groupId) ?? g.groupId, joinedAt: Math.floor(g.joinedAt) })),
     tags: fan.tags ?? [],
-    notes,
+    ...notes,
     followUps,
     due: dueView(x?.due ?? []),
     reminderConsents: x?.reminderConsents ?? 0,

@@ -10,8 +10,8 @@ import { AppError } from './_lib/errors'
  * Tags (the whole list, replaced) and notes on a fan. Both belong to the brand, not to the author: whoever
  * owns the fan later reads them, and they go out with the fan's own export and are erased with the fan.
  */
-export const main = defineFunction('fanNote', async ({ memberCode, tags, note, removeNoteId }, caller) => {
-  if (tags === undefined && note === undefined && removeNoteId === undefined) throw new AppError('INVALID_INPUT', '请填写标签或备注')
+export const main = defineFunction('fanNote', async ({ memberCode, tags, note, removeNoteId, olderThan }, caller) => {
+  if (tags === undefined && note === undefined && removeNoteId === undefined && olderThan === undefined) throw new AppError('INVALID_INPUT', '请填写标签或备注')
   const fan = await visibleFan(caller, memberCode)
   const staff = caller.staff!
   let kept = fan.tags ?? []
@@ -30,5 +30,5 @@ export const main = defineFunction('fanNote', async ({ memberCode, tags, note, r
     const gone = await db.collection('fanNotes').where({ _id: removeNoteId, fanId: fan._id }).remove()
     if (gone.stats.removed === 0) throw new AppError('NOT_FOUND', '备注不存在')
   }
-  return { tags: kept, notes: await notesOf(fan._id) }
+  return { tags: kept, ...(await notesOf(fan._id, olderThan)) }
 })

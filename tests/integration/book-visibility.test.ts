@@ -80,3 +80,22 @@ describe('who sees a fan in the book', () => {
     expect(await t.call('fanDetail', { memberCode: code }, OWNER)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
+
+describe('notes page by keyset', () => {
+  it('25 notes come as 20 and 5, newest first, none twice, and a forged cursor is refused', async () => {
+    const fan = 'book-vis-many-notes'
+    const many = await fanOf(t, fan, 'sf01')
+    for (let i = 0; i < 25; i++) expectOk(await t.call('fanNote', { memberCode: many, note: `备注 ${i}` }, OWNER))
+    const first = expectOk(await t.call('fanDetail', { memberCode: many }, OWNER))
+    expect(first.notes).toHaveLength(20)
+    const second = expectOk(await t.call('fanNote', { memberCode: many, olderThan: first.notesNext! }, OWNER))
+    expect(second.notesNext).toBeNull()
+    const all = [...first.notes, ...second.notes]
+    expect(new Set(all.map((n) => n.text))).toEqual(new Set(Array.from({ length: 25 }, (_, i) => `备注 ${i}`)))
+    // newest first (notes written in the same millisecond are ordered by id, and still come once)
+    expect(all.map((n) => n.at)).toEqual([...all.map((n) => n.at)].sort((a, b) => b - a))
+    expect(await t.call('fanNote', { memberCode: many, olderThan: '1~x' }, OWNER)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    // the cursor is no key to someone else's notes
+    expect(await t.call('fanNote', { memberCode: many, olderThan: first.notesNext! }, COLLEAGUE)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+  })
+})

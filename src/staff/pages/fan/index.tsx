@@ -54,7 +54,13 @@ export default function Fan() {
           reload()
         }}
       />
-      <Notes memberCode={d.memberCode} tags={d.tags} notes={d.notes} onSaved={(s) => setState({ status: 'ok', data: { ...d, ...s } })} />
+      <Notes
+        memberCode={d.memberCode}
+        tags={d.tags}
+        notes={d.notes}
+        notesNext={d.notesNext}
+        onSaved={(s) => setState({ status: 'ok', data: { ...d, ...s } })}
+      />
       <View className='card fan-purchases'>
         <View className='section-title'>
           消费 {d.purchases.count} 笔 · {yuan(d.purchases.totalFen)}

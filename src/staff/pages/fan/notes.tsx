@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { callFunction } from '../../../api/client'
 import type { OutputOf } from '../../../contract'
 import { chinaDateTime } from '../../../components/format'
@@ -10,14 +10,25 @@ interface Props {
   memberCode: string
   tags: string[]
   notes: Saved['notes']
+  notesNext: string | null
   onSaved: (s: Saved) => void
 }
 
 /** Tags (comma- or space-separated, the whole list) and notes: the brand's, seen by the fan's staff member and managers. */
-export default function Notes({ memberCode, tags, notes, onSaved }: Props) {
+export default function Notes({ memberCode, tags, notes, notesNext, onSaved }: Props) {
+  const [error, setError] = useState('')
+  // older pages of notes, appended under the newest ones; a save starts over from the newest
+  const [older, setOlder] = useState<{ notes: Saved['notes']; next: string | null } | null>(null)
+  useEffect(() => setOlder(null), [notes])
+  const next = older ? older.next : notesNext
+  const more = async () => {
+    if (!next) return
+    const res = await callFunction('fanNote', { memberCode, olderThan: next })
+    if (!res.ok) return setError(res.message)
+    setOlder({ notes: [...(older?.notes ?? []), ...res.data.notes], next: res.data.notesNext })
+  }
   const [tagText, setTagText] = useState(tags.join(' '))
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
   const save = async (change: { tags?: string[]; note?: string; removeNoteId?: string }) => {
     const res = await callFunction('fanNote', { memberCode, ...change })
     if (!res.ok) return setError(res.message)
@@ -51,7 +62,7 @@ export default function Notes({ memberCode, tags, notes, onSaved }: Props) {
           添加
         </Button>
       </View>
-      {notes.map((n) => (
+      {[...notes, ...(older?.notes ?? [])].map((n) => (
         <View key={n.noteId} className='fan-note'>
           <Text className='fan-note-text'>{n.text}</Text>
           <View className='row'>
@@ -64,6 +75,11 @@ export default function Notes({ memberCode, tags, notes, onSaved }: Props) {
           </View>
         </View>
       ))}
+      {next ? (
+        <Text className='muted fan-notes-more' onClick={more}>
+          更多备注
+        </Text>
+      ) : null}
       {error ? <Text className='muted fan-notes-error'>{error}</Text> : null}
     </View>
   )
