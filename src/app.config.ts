@@ -13,7 +13,10 @@ export default defineAppConfig({
     'pages/setup/index'
   ],
   subPackages: [
-    { root: 'staff', pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index'] },
+    {
+      root: 'staff',
+      pages: ['pages/code/index', 'pages/fans/index', 'pages/redeem/index', 'pages/kpi/index', 'pages/sale/index', 'pages/book/index', 'pages/fan/index']
+    },
     {
       root: 'manager',
       pages: [

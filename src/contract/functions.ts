@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { bookFunctions } from './book'
 import { checkinFunctions } from './checkin'
 import { coreFunctions } from './core'
 import { couponFunctions } from './coupons'
@@ -28,7 +29,8 @@ export const contract = {
   ...salesFunctions,
   ...storeFunctions,
   ...privacyFunctions,
-  ...onboardingFunctions
+  ...onboardingFunctions,
+  ...bookFunctions
 } as const
 
 export type Contract = typeof contract

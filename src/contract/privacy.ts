@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BookExport } from './book'
 import { Channel, Fen, Millis } from './common'
 import { input, type FunctionSpecs } from './spec'
 
@@ -49,7 +50,9 @@ export const MyData = z.object({
   /** only whether a phone is bound: the number itself is stored nowhere, only its hash */
   phoneBound: z.boolean(),
   /** win-back reminder consents held (one message each) */
-  reminderConsents: z.number().int()
+  reminderConsents: z.number().int(),
+  /** the customer book: consented fields, staff tags, notes and follow-ups (src/functions/_lib/book-export.ts) */
+  book: BookExport
 })
 export type MyData = z.infer<typeof MyData>
 

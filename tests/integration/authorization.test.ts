@@ -33,7 +33,8 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   exportKpiCsv: ['store manager of st02'],
   setAttributionPolicy: ['store manager of st02'],
   saveStore: ['store manager of st02'],
-  reviewCodeFlag: ['store manager of st02']
+  reviewCodeFlag: ['store manager of st02'],
+  followUpStats: ['store manager of st02']
 }
 
 let t: TestCloud

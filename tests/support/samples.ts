@@ -65,5 +65,13 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   inviteInfo: { inviteId: 'SampleInvite00000000' },
   acceptInvite: { inviteId: 'SampleInvite00000000', name: '样例' },
   revokeInvite: { inviteId: 'SampleInvite00000000' },
-  inviteList: {}
+  inviteList: {},
+  // the customer book (issue 21)
+  fanProfile: {},
+  fanBook: { q: '5678', limit: 5 },
+  fanDetail: { memberCode: 'K4HXGCMR7Y' },
+  fanNote: { memberCode: 'K4HXGCMR7Y', tags: ['常客'] },
+  followUps: {},
+  followUpAction: { memberCode: 'K4HXGCMR7Y', action: 'done', requestId: 'fu-sample-1' },
+  followUpStats: { storeId: 'st01' }
 }

@@ -13,6 +13,7 @@ import { salesFunctions } from '../../src/contract/sales'
 import { storeFunctions } from '../../src/contract/stores'
 import { privacyFunctions } from '../../src/contract/privacy'
 import { onboardingFunctions } from '../../src/contract/onboarding'
+import { bookFunctions } from '../../src/contract/book'
 
 const FUNCTIONS_DIR = path.resolve(__dirname, '..', '..', 'src', 'functions')
 
@@ -30,7 +31,8 @@ describe('the contract', () => {
       salesFunctions,
       storeFunctions,
       privacyFunctions,
-      onboardingFunctions
+      onboardingFunctions,
+      bookFunctions
     ].flatMap((p) => Object.keys(p))
     expect(parts.length).toBe(new Set(parts).size)
     expect(parts.sort()).toEqual([...FUNCTION_NAMES].sort())

@@ -77,6 +77,18 @@ const STEPS: Step[] = [
   drop('subscriptions', (o) => ({ _id: `${o}.winBack` })),
   drop('fanPhones', (o) => ({ fanId: o })),
   drop('groupSightings', (o) => ({ fanId: o })),
+  // the customer book: notes are about the person and go; a follow-up stays in the staff member's figures, without its note
+  drop('fanNotes', (o) => ({ fanId: o })),
+  {
+    kind: 'anonymised',
+    batch: async (o, t) =>
+      (
+        await db
+          .collection('followUps')
+          .where({ fanId: o })
+          .update({ data: { fanId: t, note: '' } })
+      ).stats.updated
+  },
   { kind: 'internal', batch: async (o) => unflag(o, BATCH) },
   { kind: 'removed', batch: async (o, t) => retireFan(o, t) }
 ]

@@ -1,5 +1,6 @@
 import { MY_DATA_CAP, type MyData } from '../../contract/privacy'
 import { couponState } from '../../domain/coupon-validity'
+import { bookExportFor } from './book-export'
 import { db } from './cloud'
 import type { Caller } from './caller'
 import { getDoc } from './data'
@@ -92,6 +93,7 @@ export async function exportFor(caller: Caller, now: number): Promise<MyData> {
     groupJoins: shown(joins, (j) => ({ joinedAt: j.joinedAt, group: group(j.groupId), store: store(j.storeId) })),
     groupSightings: shown(sightings, (s) => ({ firstSeenAt: s.firstSeenAt, lastSeenAt: s.lastSeenAt, group: s.groupId ? group(s.groupId) : null })),
     phoneBound: phones.total > 0,
-    reminderConsents: consents?.balance ?? 0
+    reminderConsents: consents?.balance ?? 0,
+    book: await bookExportFor(openid)
   }
 }

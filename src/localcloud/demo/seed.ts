@@ -1,6 +1,7 @@
 import type { CloudDatabase } from '../db'
 import { DEFAULT_POLICY } from '../../contract'
 import { BRAND_NAME, STAFF, STORES, TEMPLATES } from './brand'
+import { buildBook } from './book'
 import { buildHistory, demoGroupId } from './history'
 import type { InviteDoc } from '../../functions/_lib/team-invites'
 
@@ -22,6 +23,7 @@ export async function isEmpty(db: CloudDatabase): Promise<boolean> {
 /** Seed one brand: stores, staff, templates, group codes and 60 days of history ending at `now`. */
 export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: number; visits: number }> {
   const history = buildHistory(now)
+  const book = buildBook(history, now)
   await addAll(
     db,
     'stores',
@@ -29,11 +31,7 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
   )
   await addAll(db, 'staff', STAFF)
   const issuedWelcome = history.coupons.length
-  await addAll(
-    db,
-    'couponTemplates',
-    TEMPLATES.map((t) => (t.trigger === 'welcome' ? { ...t, issued: issuedWelcome } : t))
-  )
+  await addAll(db, 'couponTemplates', [...TEMPLATES.map((t) => (t.trigger === 'welcome' ? { ...t, issued: issuedWelcome } : t)), ...book.templates])
   await addAll(
     db,
     'groups',
@@ -48,7 +46,9 @@ export async function seedDemo(db: CloudDatabase, now: number): Promise<{ fans: 
       full: false
     }))
   )
-  await addAll(db, 'fans', history.fans)
+  await addAll(db, 'fans', book.fans)
+  await addAll(db, 'fanNotes', book.notes)
+  await addAll(db, 'followUps', book.followUps)
   await addAll(db, 'visits', history.visits)
   await addAll(db, 'coupons', history.coupons)
   await addAll(db, 'sales', history.sales)

@@ -15,6 +15,7 @@ const SHOPPER_LINKS: NavLink[] = [
 const STAFF_LINKS: NavLink[] = [
   { name: 'staff-code', label: '我的导购码', url: '/staff/pages/code/index' },
   { name: 'staff-fans', label: '我的粉丝', url: '/staff/pages/fans/index' },
+  { name: 'staff-book', label: '顾客名册与今日跟进', url: '/staff/pages/book/index' },
   { name: 'staff-redeem', label: '核销优惠券', url: '/staff/pages/redeem/index' },
   { name: 'staff-sale', label: '记录消费', url: '/staff/pages/sale/index' },
   { name: 'staff-kpi', label: '我的业绩', url: '/staff/pages/kpi/index' }

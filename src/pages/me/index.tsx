@@ -7,6 +7,7 @@ import { chinaDate } from '../../components/format'
 import AccountActions from './account-actions'
 import Purchases from './purchases'
 import PrivacyCard from './privacy-card'
+import ProfileCard from './profile-card'
 import './index.scss'
 
 export default function Me() {
@@ -57,6 +58,7 @@ export default function Me() {
         </View>
       ) : null}
       {fan ? <AccountActions /> : null}
+      {fan ? <ProfileCard /> : null}
       {fan ? <Purchases /> : null}
       {fan ? (
         <Button className='btn btn-ghost me-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>

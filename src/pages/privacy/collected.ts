@@ -1,6 +1,7 @@
 /**
  * What the privacy page declares, one row per kind of record. Keep it true to the code: nearbyStores
- * takes the location for one query and writes nothing; bindPhone keeps only a hash (fanPhones);
+ * takes the location for one query and writes nothing; bindPhone keeps only a hash (fanPhones), fanProfile
+ * the consented fields (and a phone's last 4 digits);
  * deleteMyData (src/functions/_lib/privacy-erase.ts) decides the "after deletion" column; the abuse
  * limits (src/functions/_lib/rate-limit.ts) keep attempt counts per window, keyed by code or device hash.
  */
@@ -13,7 +14,7 @@ export interface Collected {
 export const COLLECTED: Collected[] = [
   {
     what: '微信身份标识（openid，仅本小程序可用）',
-    why: '识别是您本人，作为您所有记录的归属；不获取昵称、头像',
+    why: '识别是您本人，作为您所有记录的归属；昵称、头像只在您自己填写时保存（见下）',
     kept: '直到您删除数据'
   },
   {
@@ -35,6 +36,16 @@ export const COLLECTED: Collected[] = [
     what: '手机号（仅在您主动绑定时）',
     why: '结账时可报手机号代替会员码',
     kept: '只保存号码的哈希值，不保存号码本身；删除数据时一并删除'
+  },
+  {
+    what: '向导购展示的昵称、头像、手机尾号（后 4 位）、生日月份（仅在您于“我的”里填写时，每项单独可选）',
+    why: '让为您服务的导购认出您，生日当月与您联系；手机尾号只保存后 4 位',
+    kept: '撤回某一项即删除该项，导购立即看不到；删除数据时全部删除'
+  },
+  {
+    what: '导购为您记的标签、备注和跟进记录（发券、提醒、回访）',
+    why: '导购记住您的喜好，在合适的时候联系您；只有您的专属导购和其门店店长、品牌运营能看到',
+    kept: '可在“导出我的数据”中查看；删除数据时备注和标签删除，跟进记录匿名保留（不含备注），只用于导购统计'
   },
   {
     what: '加入门店社群、在微信群里打开门店卡片',

@@ -8,6 +8,7 @@ import TrendChart from '../../../components/trend-chart'
 import { useCall } from '../../../hooks/useCall'
 import ShareCard from '../groups/share-card'
 import CsvExport from './csv-export'
+import FollowUpsPanel from './follow-ups'
 import RangePicker, { type RangeValue } from './range-picker'
 import { FunnelCard, Headline } from './summary'
 import './index.scss'
@@ -77,6 +78,7 @@ export default function Dashboard() {
             <View className='section-title'>导购排行</View>
             <Leaderboard rows={data.leaderboard.rows} sort={sort} onSort={setSort} showStore={stores.length > 1} total={data.leaderboard.staffCount} />
           </View>
+          <FollowUpsPanel storeId={storeId} />
           <CsvExport query={{ ...query, sort }} />
         </View>
       )}
