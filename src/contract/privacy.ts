@@ -49,7 +49,9 @@ export const MyData = z.object({
   /** only whether a phone is bound: the number itself is stored nowhere, only its hash */
   phoneBound: z.boolean(),
   /** win-back reminder consents held (one message each) */
-  reminderConsents: z.number().int()
+  reminderConsents: z.number().int(),
+  /** the same, as a person reads it (Chinese labels, China-time dates): what the downloaded file holds */
+  readable: z.record(z.unknown()).optional()
 })
 export type MyData = z.infer<typeof MyData>
 
