@@ -56,7 +56,7 @@ export default function Me() {
           </View>
         </View>
       ) : null}
-      {fan ? <AccountActions /> : null}
+      {fan ? <AccountActions phoneBound={fan.phoneBound ?? false} /> : null}
       {fan ? <Purchases /> : null}
       {fan ? (
         <Button className='btn btn-ghost me-to-wallet' onClick={() => Taro.navigateTo({ url: '/pages/wallet/index' })}>
