@@ -36,7 +36,7 @@ describe('#18.7 team and codes of any store for the brand manager', () => {
     expect(store.members.every((m) => m.storeId === 'st02')).toBe(true)
     expect(store.members.find((m) => m.staffId === 'mg02')?.brandWide).toBe(false)
     expect((await t.call('teamList', { storeId: added.storeId }, 'demo-store-manager')).ok).toBe(false)
-  })
+  }, 30_000) // drawing a QR image takes seconds on a busy machine
 
   it('#18.12 the session says which stores a manager may change (null: the whole brand)', async () => {
     expect((await ok('session', {}, 'demo-manager')).staff?.manages).toBeNull()
