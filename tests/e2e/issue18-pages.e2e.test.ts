@@ -158,6 +158,33 @@ describe('#18 page items (H5)', () => {
     expect(templates.data.templates.find((t) => t.title === title)?.paused).toBe(false)
   })
 
+  it('#18.14 #18.15 the store code makes a printable poster, shown whole, with the brand on it', async () => {
+    const page = await pageAs(e2e.browser, e2e.cloud.url, 'demo-store-manager')
+    await page.goto(`${e2e.cloud.url}/#/manager/pages/team/index`)
+    await page.locator('.team-store-code .staff-poster-button').click()
+    const preview = page.locator('.team-store-code .staff-poster-preview')
+    await preview.waitFor()
+    await page.waitForFunction(() => ((document.querySelector('.staff-poster-preview img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0)
+    const box = (await preview.boundingBox())!
+    const img = await page.evaluate(() => {
+      const i = document.querySelector('.staff-poster-preview img') as HTMLImageElement
+      return { w: i.naturalWidth, h: i.naturalHeight }
+    })
+    // the box has the poster's proportions (300 × 460), so no part of it is cut off
+    expect(box.height / box.width).toBeCloseTo(img.h / img.w, 1)
+    await page.locator('.team-store-code .staff-poster-download').waitFor()
+    await screenshot(page, 'issue18-14-store-poster')
+
+    const staff = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-1')
+    await staff.goto(`${e2e.cloud.url}/#/staff/pages/code/index`)
+    await staff.locator('.staff-poster-button').click()
+    const staffBox = (await staff.locator('.staff-poster-preview').boundingBox())!
+    expect(staffBox.height / staffBox.width).toBeCloseTo(460 / 300, 1)
+    // #18.17: no scene string or share path on 我的导购码
+    const text = await staff.locator('.page').first().innerText()
+    expect(text).not.toMatch(/scene|pages\/checkin|[A-Za-z0-9_-]{20,}/)
+  })
+
   it('#18.16 nearby without a location lists stores by city with no distances', async () => {
     const page = await pageAs(e2e.browser, e2e.cloud.url, `e2e-18-16-${Date.now()}`)
     await page.goto(`${e2e.cloud.url}/#/pages/nearby/index`)

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH } from '../../src/components/staff-poster/draw'
 import { chinaDayKey, chinaDayKeyStart, DAY_MS } from '../../src/domain/china-time'
 import { defaultGroupValidUntil, groupLastDay } from '../../src/domain/group-expiry'
 import { groupCodeExpiry } from '../../src/domain/group-rotation'
@@ -103,5 +106,34 @@ describe('#18.17 the exported data reads without a developer', () => {
     expect(text).toContain('¥42.00')
     expect(text).not.toMatch(/staff_code|new_fan|welcome"|"used"/)
     expect(text).toContain('已绑定')
+  })
+})
+
+describe('#18.14 #18.15 the code poster', () => {
+  /** A canvas context that records the text drawn (every character 10 units wide). */
+  function recorder() {
+    const texts: string[] = []
+    const ctx = new Proxy(
+      {
+        fillText: (t: string) => texts.push(t),
+        measureText: (t: string) => ({ width: t.length * 10 })
+      } as Record<string, unknown>,
+      { get: (target, key) => (key in target ? target[key as string] : () => undefined), set: () => true }
+    )
+    return { ctx: ctx as unknown as CanvasRenderingContext2D, texts }
+  }
+
+  it("carries the brand's name and the store's, never the product's", () => {
+    const { ctx, texts } = recorder()
+    drawPoster(ctx, null, { brandName: '拾光咖啡', storeName: '静安寺店', headline: '欢迎光临，扫码成为门店粉丝', tagline: '到店好礼' })
+    expect(texts).toEqual(expect.arrayContaining(['拾光咖啡', '静安寺店', '欢迎光临，扫码成为门店粉丝', '到店好礼']))
+    expect(texts.join(' ')).not.toMatch(/fanloop|粉丝通|undefined/)
+  })
+
+  it('the preview box keeps the poster’s proportions, so nothing is cut off', () => {
+    const scss = fs.readFileSync(path.join(__dirname, '../../src/components/staff-poster/index.scss'), 'utf8')
+    const block = /\.staff-poster-preview\s*\{([^}]*)\}/.exec(scss)?.[1] ?? ''
+    const px = (prop: string) => Number(new RegExp(`\\b${prop}:\\s*(\\d+)px`).exec(block)?.[1])
+    expect(px('height') / px('width')).toBeCloseTo(POSTER_HEIGHT / POSTER_WIDTH, 2)
   })
 })
