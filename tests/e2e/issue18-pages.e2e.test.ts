@@ -29,15 +29,16 @@ async function scrollWheel(page: Page, wheel: Locator, row: Locator): Promise<vo
 /** Opens a selector picker and picks the row reading `label`, as a person does. */
 async function pickRow(page: Page, opener: Locator, label: string): Promise<void> {
   await opener.click()
-  const sheet = page.locator('.weui-picker__hd')
+  // each Picker on the page keeps its own (hidden) sheet: work in the one shown
+  const sheet = page.locator('.weui-picker__hd:visible')
   for (let last = ''; ; await page.waitForTimeout(200)) {
     const box = JSON.stringify(await sheet.boundingBox())
     if (box === last) break
     last = box
   }
-  const wheel = page.locator('.weui-picker__group').first()
+  const wheel = page.locator('.weui-picker__group:visible').first()
   await scrollWheel(page, wheel, wheel.locator('.weui-picker__item').filter({ hasText: label }))
-  await page.locator('.weui-picker__action').filter({ hasText: '确定' }).click()
+  await page.locator('.weui-picker__action:visible').filter({ hasText: '确定' }).click()
 }
 
 /** Taro's H5 modal: its text, then the answer. */
