@@ -171,8 +171,10 @@ describe('#18 page items (H5)', () => {
       const i = document.querySelector('.staff-poster-preview img') as HTMLImageElement
       return { w: i.naturalWidth, h: i.naturalHeight }
     })
-    // the box has the poster's proportions (300 × 460), so no part of it is cut off
+    // the box has the poster's proportions (300 × 460), and the picture fills it: no part is cut off
     expect(box.height / box.width).toBeCloseTo(img.h / img.w, 1)
+    const shown = (await preview.locator('img').boundingBox())!
+    expect(Math.abs(shown.x - box.x) + Math.abs(shown.y - box.y) + Math.abs(shown.width - box.width) + Math.abs(shown.height - box.height)).toBeLessThan(4)
     await page.locator('.team-store-code .staff-poster-download').waitFor()
     await screenshot(page, 'issue18-14-store-poster')
 

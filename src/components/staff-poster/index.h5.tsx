@@ -56,7 +56,7 @@ export default function CodePoster({ brandName, storeName, headline, qrUrl, file
       {failed ? <Text className='muted'>海报生成失败，请重试</Text> : null}
       {dataUrl ? (
         <View className='staff-poster-result'>
-          <Image className='staff-poster-preview' src={dataUrl} mode='aspectFit' />
+          <Image className='staff-poster-preview' src={dataUrl} mode='scaleToFill' />
           <Button className='btn btn-primary staff-poster-download' onClick={download}>
             下载海报
           </Button>

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { getCurrentInstance } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { callFunction } from '../../../api/client'
@@ -87,7 +87,7 @@ export default function TeamPage() {
       {code.state.status === 'ok' ? <StoreCodeCard code={code.state.data} /> : <CallStatus state={code.state} onRetry={code.reload} />}
       {notice ? <View className='card team-notice'>{notice}</View> : null}
       <CodeFlags flags={team.state.data.flags} onReview={review} />
-      {members.length === 0 ? <Text className='card muted team-empty'>这家门店还没有导购，邀请导购加入后会显示在这里</Text> : null}
+      {members.length === 0 ? <View className='card muted team-empty'>这家门店还没有导购，邀请导购加入后会显示在这里</View> : null}
       {members.map((m) => (
         <MemberRow key={m.staffId} member={m} colleagues={members} onRevoke={revoke} onHandOver={handOver} />
       ))}
