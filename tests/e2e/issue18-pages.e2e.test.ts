@@ -159,6 +159,31 @@ describe('#18 page items (H5)', () => {
     expect(templates.data.templates.find((t) => t.title === title)?.paused).toBe(false)
   })
 
+  it('#18.13 撤销核销 asks first and says what happens; 取消 keeps the coupon used', async () => {
+    const code = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, 'demo-staff-1')
+    const shopper = `e2e-18-13-${Date.now()}`
+    const checkin = await e2e.cloud.call<Ok<{ couponsIssued: Array<{ code: string }> }>>('checkin', { scene: code.data.scene }, shopper)
+    const coupon = checkin.data.couponsIssued[0].code
+    const usable = async () => (await e2e.cloud.call<Ok<{ usable: Array<{ code: string }> }>>('wallet', {}, shopper)).data.usable.some((c) => c.code === coupon)
+
+    const till = await pageAs(e2e.browser, e2e.cloud.url, 'demo-staff-1')
+    await till.goto(`${e2e.cloud.url}/#/staff/pages/redeem/index`)
+    await till.locator('.redeem-input input').fill(coupon)
+    await till.locator('.redeem-lookup').click()
+    await till.locator('.redeem-verdict-ok').waitFor()
+    await till.locator('.redeem-confirm').click()
+    await till.locator('.redeem-result').waitFor()
+    expect(await usable()).toBe(false)
+
+    await till.locator('.redeem-undo').click()
+    expect(await answerModal(till, /恢复为未使用/, false)).toMatch(/再次使用/)
+    expect(await usable()).toBe(false)
+    await till.locator('.redeem-undo').click()
+    await answerModal(till, /恢复为未使用/, true)
+    await till.getByText('已撤销核销').waitFor()
+    expect(await usable()).toBe(true)
+  })
+
   it('#18.14 #18.15 the store code makes a printable poster, shown whole, with the brand on it', async () => {
     const page = await pageAs(e2e.browser, e2e.cloud.url, 'demo-store-manager')
     await page.goto(`${e2e.cloud.url}/#/manager/pages/team/index`)
