@@ -62,7 +62,11 @@ export default function Redeem() {
     })
   const undo = async () => {
     if (!done) return
-    const sure = await confirmAction('撤销这次核销？', `「${done.coupon.title}」会恢复为未使用，顾客可以再次使用${done.amountFen ? '；这次记下的消费金额一并撤回' : ''}。`, '撤销核销')
+    const sure = await confirmAction(
+      '撤销这次核销？',
+      `「${done.coupon.title}」会恢复为未使用，顾客可以再次使用${done.amountFen ? '；这次记下的消费金额一并撤回' : ''}。`,
+      '撤销核销'
+    )
     if (!sure) return
     await run(async () => {
       const res = await callFunction('undoRedemption', { redemptionId: done.redemptionId })
