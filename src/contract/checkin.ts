@@ -39,7 +39,9 @@ export const checkinFunctions = {
       path: z.string(),
       qrUrl: z.string(),
       staffName: z.string(),
-      storeName: z.string()
+      storeName: z.string(),
+      /** for the poster */
+      brandName: z.string().optional()
     })
   },
   myFans: {

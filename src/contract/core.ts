@@ -10,8 +10,26 @@ export const coreFunctions = {
     input: input({}),
     output: z.object({
       role: z.enum(['shopper', 'staff', 'manager']),
-      staff: z.object({ staffId: Id, name: z.string(), storeId: Id, storeName: z.string() }).nullable(),
-      fan: z.object({ memberCode: z.string(), visits: z.number(), ownerStaff: StaffRef.nullable(), since: Millis }).nullable()
+      staff: z
+        .object({
+          staffId: Id,
+          name: z.string(),
+          storeId: Id,
+          storeName: z.string(),
+          /** the stores this person may manage (a staff member: their own); null = the whole brand */
+          manages: z.array(Id).nullable().optional()
+        })
+        .nullable(),
+      fan: z
+        .object({
+          memberCode: z.string(),
+          visits: z.number(),
+          ownerStaff: StaffRef.nullable(),
+          since: Millis,
+          /** a phone is bound (bindPhone): the till finds the fan by it */
+          phoneBound: z.boolean().optional()
+        })
+        .nullable()
     })
   },
   storeList: {

@@ -52,7 +52,9 @@ export const MyData = z.object({
   /** win-back reminder consents held (one message each) */
   reminderConsents: z.number().int(),
   /** the customer book: consented fields, staff tags, notes and follow-ups (src/functions/_lib/book-export.ts) */
-  book: BookExport
+  book: BookExport,
+  /** the same, as a person reads it (Chinese labels, China-time dates): what the downloaded file holds */
+  readable: z.record(z.unknown()).optional()
 })
 export type MyData = z.infer<typeof MyData>
 

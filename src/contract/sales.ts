@@ -4,6 +4,8 @@ import { input, type FunctionSpecs } from './spec'
 
 /** Member codes as typed at the till; the server upper-cases them. */
 const MemberCode = z.string().trim().min(4).max(16)
+/** a phone number as bindPhone stores it (hashed): digits, maybe a leading + */
+const Phone = z.string().regex(/^\+?\d{6,15}$/)
 /** A POS order id: printable, no operators; hashed into the sale's _id. */
 const OrderId = z
   .string()
@@ -31,10 +33,7 @@ export const PosSaleBody = input({
   amountFen: Fen.min(1, '消费金额须大于 0'),
   memberCode: MemberCode.optional(),
   /** a phone number the fan bound on the 我的 page (bindPhone) */
-  phone: z
-    .string()
-    .regex(/^\+?\d{6,15}$/)
-    .optional(),
+  phone: Phone.optional(),
   /** the cashier, if the POS knows our staff id */
   staffId: Id.optional()
 }).refine((b) => (b.memberCode === undefined) !== (b.phone === undefined), { message: '会员码和手机号须二选一' })
@@ -64,7 +63,11 @@ export const salesFunctions = {
   recordSale: {
     access: 'staff',
     summary: '导购按会员码记录一笔消费（同一请求只记一次）',
-    input: input({ memberCode: MemberCode, amountFen: Fen.min(1, '消费金额须大于 0'), requestId: Id }),
+    /** the fan by member code, or by the phone they bound on 我的: exactly one */
+    input: input({ memberCode: MemberCode.optional(), phone: Phone.optional(), amountFen: Fen.min(1, '消费金额须大于 0'), requestId: Id }).refine(
+      (b) => (b.memberCode === undefined) !== (b.phone === undefined),
+      { message: '会员码和手机号须二选一' }
+    ),
     output: SaleResult
   },
   posSale: {

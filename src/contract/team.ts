@@ -8,7 +8,9 @@ const TeamMember = z.object({
   storeId: Id,
   role: z.enum(['staff', 'manager']),
   active: z.boolean(),
-  fans: z.number().int()
+  fans: z.number().int(),
+  /** a manager of the whole brand (品牌运营), not of one store (店长) */
+  brandWide: z.boolean().optional()
 })
 
 /** A staff code whose new fans looked manufactured; those fans are held with the store until reviewed. */
@@ -53,7 +55,7 @@ export const teamFunctions = {
     access: 'manager',
     summary: '门店二维码（scene 与图片）',
     input: input({ storeId: Id }),
-    output: z.object({ scene: z.string(), qrUrl: z.string(), storeName: z.string() })
+    output: z.object({ scene: z.string(), qrUrl: z.string(), storeName: z.string(), /** for the printed poster */ brandName: z.string().optional() })
   },
   revokeStaffCode: {
     access: 'manager',

@@ -1,6 +1,6 @@
 import { signScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
-import { getDoc } from './_lib/data'
+import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { StoreDoc } from './_lib/docs'
 import { AppError } from './_lib/errors'
@@ -12,9 +12,10 @@ export const main = defineFunction('staffCode', async (_input, caller) => {
   if (!staff) throw new AppError('FORBIDDEN')
   const scene = signScene(signingKey(), 'staff', staff._id, staff.codeVersion)
   const cached = staff.qrVersion === staff.codeVersion ? staff.qrFileId : undefined
-  const [qr, store] = await Promise.all([
+  const [qr, store, settings] = await Promise.all([
     qrImageUrl(scene, `codes/staff/${staff._id}-v${staff.codeVersion}.png`, cached),
-    getDoc<StoreDoc>('stores', staff.storeId)
+    getDoc<StoreDoc>('stores', staff.storeId),
+    getSettings()
   ])
   if (!cached)
     await db
@@ -26,6 +27,7 @@ export const main = defineFunction('staffCode', async (_input, caller) => {
     path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}&via=share`,
     qrUrl: qr.url,
     staffName: staff.name,
-    storeName: store?.name ?? ''
+    storeName: store?.name ?? '',
+    brandName: settings.brandName
   }
 })

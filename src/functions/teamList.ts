@@ -1,3 +1,4 @@
+import { managerStoreScope } from './_lib/caller'
 import { db } from './_lib/cloud'
 import { flagView, storeFlags } from './_lib/code-flags-review'
 import { defineFunction } from './_lib/define'
@@ -21,7 +22,16 @@ export const main = defineFunction('teamList', async ({ storeId }, caller) => {
   const fans = await Promise.all(staff.map((s) => db.collection('fans').where({ ownerStaffId: s._id }).count()))
   const names = new Map(staff.map((s) => [s._id, s.name]))
   return {
-    members: staff.map((s, i) => ({ staffId: s._id, name: s.name, storeId: s.storeId, role: s.role, active: s.active, fans: fans[i].total })),
+    members: staff.map((s, i) => ({
+      staffId: s._id,
+      name: s.name,
+      storeId: s.storeId,
+      role: s.role,
+      active: s.active,
+      fans: fans[i].total,
+      // a brand manager is filed under one store but runs them all: the page labels her 品牌运营, not 店长
+      brandWide: s.role === 'manager' && managerStoreScope(s) === null
+    })),
     flags: flags.map((f) => flagView(f, names.get(f.staffId) ?? f.staffId))
   }
 })

@@ -67,8 +67,8 @@ describe('manager uploads a group QR on H5 (journey 4)', () => {
     await page.locator('.group-form').waitFor()
     await page.locator('.group-form-name input').fill(name)
     await page.locator('.group-form-capacity input').fill('150')
-    // The picker starts at today, the earliest allowed; the code is to be valid through the day after tomorrow.
-    expect(await page.locator('.group-form-date').innerText()).toContain(chinaDay(0))
+    // The picker starts at the 7 days a WeChat group QR lasts (#18.9); this code is to be valid through the day after tomorrow.
+    expect(await page.locator('.group-form-date').innerText()).toContain(chinaDay(7))
     const validUntil = chinaDay(2)
     await pickDate(page, '.group-form-date', validUntil)
     expect(await page.locator('.group-form-date').innerText()).toContain(`有效至 ${validUntil}`)

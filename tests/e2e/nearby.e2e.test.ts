@@ -1,5 +1,5 @@
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { e2eSession, screenshot } from '../support/browser'
+import { e2eSession, screenshot, settledCount } from '../support/browser'
 
 const e2e = e2eSession()
 
@@ -51,14 +51,14 @@ describe('nearby stores (journey 5) in the H5 build', () => {
     expect(decodeURIComponent(opened)).toContain('position=121.44562,31.22347')
   })
 
-  it('falls back to the demo location when the browser gives none, without blocking the page', async () => {
+  it('lists stores by city, with no distances, when the browser gives no location, without blocking the page', async () => {
     const started = Date.now()
     const page = await openNearby(null)
     expect(Date.now() - started).toBeLessThan(15_000)
-    await page.locator('.location-demo').waitFor()
-    const stores = await listed(page)
-    expect(stores[0].name).toBe('静安寺店')
-    expect(stores.map((s) => s.distance)).toEqual([...stores.map((s) => s.distance)].sort((a, b) => a - b))
+    await page.locator('.nearby-by-city').waitFor()
+    await page.locator('.location-denied').waitFor()
+    expect(await settledCount(page, '.nearby-store', 6)).toBe(6)
+    expect(await page.locator('.nearby-store .store-distance').count()).toBe(0)
   })
 
   it('lists stores by city from the city picker, and goes back to distance', async () => {

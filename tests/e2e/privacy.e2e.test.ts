@@ -34,9 +34,12 @@ describe('privacy (journey 8)', () => {
     await page.goto(`${e2e.cloud.url}/#/pages/privacy/index?action=export`)
     await page.locator('.privacy-summary').getByText(memberCode, { exact: false }).waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.privacy-deliver').click()])
-    const exported = JSON.parse(fs.readFileSync((await download.path()) as string, 'utf8')) as { fan: { memberCode: string }; visits: { total: number } }
-    expect(exported.fan.memberCode).toBe(memberCode)
-    expect(exported.visits.total).toBe(1)
+    // #18.17: the file reads without a developer: Chinese labels, China-time dates, no epoch numbers
+    const file = fs.readFileSync((await download.path()) as string, 'utf8')
+    const exported = JSON.parse(file) as Record<string, Record<string, unknown>>
+    expect(exported['粉丝档案']['会员码']).toBe(memberCode)
+    expect(exported['到店记录']['共计']).toBe(1)
+    expect(file).not.toMatch(/"[A-Za-z]+":|\d{13}/)
     await screenshot(page, 'privacy-export')
 
     // 我的 → 删除我的数据 → the confirmation → done

@@ -21,16 +21,22 @@ async function openStores(): Promise<Page> {
   return page
 }
 
-/** A shopper's nearby page with no browser location: the page falls back to its fixed demo location. */
+/** A shopper's nearby page, the browser located near 静安寺 (WGS-84; the page converts to GCJ-02). */
 async function openNearby(): Promise<Page> {
-  const options: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' }
+  const options: BrowserContextOptions = {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    locale: 'zh-CN',
+    geolocation: { longitude: 121.4411, latitude: 31.2255 },
+    permissions: ['geolocation']
+  }
   const context = await e2e.browser.newContext(options)
   await context.addInitScript(() => window.localStorage.setItem('fanloop.persona', 'e2e-stores-shopper'))
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`))
   await page.goto(`${e2e.cloud.url}/#/pages/nearby/index`)
-  await page.locator('.location-demo').waitFor()
-  await page.locator('.nearby-store').first().waitFor()
+  await page.locator('.nearby-by-distance').waitFor()
+  await page.locator('.nearby-store .store-distance').first().waitFor()
   return page
 }
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { GroupEntry as GroupEntryData } from '../../contract'
-import { chinaDate } from '../format'
+import { groupLastDay } from '../../domain/group-expiry'
 import './index.scss'
 
 interface GroupEntryProps {
@@ -22,7 +22,7 @@ export default function GroupEntry({ group, storeId }: GroupEntryProps) {
         <Image className='group-entry-qr' src={group.qrUrl} mode='aspectFit' onClick={open} />
         <View className='group-entry-text'>
           <Text className='group-entry-name'>{group.name}</Text>
-          <Text className='muted'>新品、活动第一时间通知，二维码 {chinaDate(group.expiresAt)} 前有效</Text>
+          <Text className='muted'>新品、活动第一时间通知，二维码有效至 {groupLastDay(group.expiresAt)}</Text>
         </View>
       </View>
       <Button className='btn btn-primary group-entry-join' onClick={join}>

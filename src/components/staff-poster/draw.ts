@@ -2,10 +2,24 @@
 export const POSTER_WIDTH = 300
 export const POSTER_HEIGHT = 460
 
+/** What a printed code says: the brand on top, then the store, the code, who invites and why. */
 export interface PosterText {
+  brandName: string
   storeName: string
-  staffName: string
+  /** under the code: `导购 王芳 邀您到店` on a staff poster, `欢迎光临` on the store's */
+  headline: string
   tagline: string
+}
+
+export const DEFAULT_TAGLINE = '扫码成为门店粉丝，领取到店好礼'
+
+/** A printable poster of a code (a staff member's or a store's), as index.tsx (weapp) and index.h5.tsx take it. */
+export interface CodePosterProps extends Omit<PosterText, 'tagline'>, Partial<Pick<PosterText, 'tagline'>> {
+  qrUrl: string
+  /** the saved file's name, without extension (H5 download) */
+  fileName: string
+  /** the button's text */
+  label?: string
 }
 
 /** Shortens text to fit `maxWidth`, so a long store name never runs off the poster. */
@@ -33,9 +47,9 @@ export function drawPoster(ctx: CanvasRenderingContext2D, qr: CanvasImageSource 
   ctx.textBaseline = 'middle'
   ctx.fillStyle = '#ffffff'
   ctx.font = 'bold 22px sans-serif'
-  ctx.fillText(fit(ctx, text.storeName, w - 40), center, 40)
-  ctx.font = '14px sans-serif'
-  ctx.fillText('到店扫码 · 成为粉丝 · 领取好礼', center, 68)
+  ctx.fillText(fit(ctx, text.brandName, w - 40), center, 38)
+  ctx.font = '15px sans-serif'
+  ctx.fillText(fit(ctx, text.storeName, w - 40), center, 68)
 
   const qrSize = 180
   const qrTop = 110
@@ -51,12 +65,12 @@ export function drawPoster(ctx: CanvasRenderingContext2D, qr: CanvasImageSource 
 
   ctx.fillStyle = '#1f2329'
   ctx.font = 'bold 18px sans-serif'
-  ctx.fillText(fit(ctx, `导购 ${text.staffName} 邀您到店`, w - 60), center, qrTop + qrSize + 30)
+  ctx.fillText(fit(ctx, text.headline, w - 60), center, qrTop + qrSize + 30)
   ctx.fillStyle = '#8a9099'
   ctx.font = '14px sans-serif'
   ctx.fillText(fit(ctx, text.tagline, w - 60), center, qrTop + qrSize + 58)
 
   ctx.fillStyle = '#ffffff'
   ctx.font = '13px sans-serif'
-  ctx.fillText('fanloop 粉丝通', center, h - 30)
+  ctx.fillText('微信扫一扫 · 成为粉丝 · 领取到店好礼', center, h - 30)
 }

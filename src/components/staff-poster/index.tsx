@@ -1,16 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Canvas, View } from '@tarojs/components'
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterText } from './draw'
+import { DEFAULT_TAGLINE, drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type CodePosterProps } from './draw'
 import './index.scss'
 
-export interface StaffPosterProps extends Partial<Pick<PosterText, 'tagline'>> {
-  storeName: string
-  staffName: string
-  qrUrl: string
-}
-
-const CANVAS_ID = 'staff-poster-canvas'
+const CANVAS_ID = 'code-poster-canvas'
 
 function canvasNode(): Promise<Taro.Canvas> {
   return new Promise((resolve, reject) => {
@@ -36,8 +30,8 @@ function loadImage(canvas: Taro.Canvas, src: string): Promise<CanvasImageSource 
   })
 }
 
-/** weapp: draw the poster off screen, then save it to the photo album. */
-export default function StaffPoster({ storeName, staffName, qrUrl, tagline = '扫码成为门店粉丝，领取到店好礼' }: StaffPosterProps) {
+/** weapp (index.h5.tsx is the H5 twin): draw the poster off screen, then save it to the photo album (to print or send). */
+export default function CodePoster({ brandName, storeName, headline, qrUrl, tagline = DEFAULT_TAGLINE, label = '生成海报' }: CodePosterProps) {
   const [busy, setBusy] = useState(false)
 
   const make = async () => {
@@ -50,7 +44,7 @@ export default function StaffPoster({ storeName, staffName, qrUrl, tagline = '�
       const ctx = canvas.getContext('2d') as unknown as CanvasRenderingContext2D
       ctx.scale(ratio, ratio)
       const qr = await loadImage(canvas, await localImagePath(qrUrl).catch(() => ''))
-      drawPoster(ctx, qr, { storeName, staffName, tagline })
+      drawPoster(ctx, qr, { brandName, storeName, headline, tagline })
       const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas })
       await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
       Taro.showToast({ title: '海报已保存到相册', icon: 'success' })
@@ -71,7 +65,7 @@ export default function StaffPoster({ storeName, staffName, qrUrl, tagline = '�
     <View className='staff-poster'>
       <Canvas type='2d' id={CANVAS_ID} className='staff-poster-canvas' />
       <Button className='btn btn-ghost staff-poster-button' loading={busy} disabled={busy || undefined} onClick={make}>
-        生成海报
+        {label}
       </Button>
     </View>
   )

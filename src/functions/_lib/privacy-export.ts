@@ -1,6 +1,7 @@
 import { MY_DATA_CAP, type MyData } from '../../contract/privacy'
 import { couponState } from '../../domain/coupon-validity'
 import { bookExportFor } from './book-export'
+import { readableExport } from '../../domain/privacy-readable'
 import { db } from './cloud'
 import type { Caller } from './caller'
 import { getDoc } from './data'
@@ -59,7 +60,7 @@ export async function exportFor(caller: Caller, now: number): Promise<MyData> {
   const person = (id: string | null) => (id ? (staff.get(id)?.name ?? id) : null)
   const group = (id: string) => groups.get(id) ?? id
 
-  return {
+  const data: MyData = {
     exportedAt: now,
     cap: MY_DATA_CAP,
     fan: fan
@@ -96,4 +97,7 @@ export async function exportFor(caller: Caller, now: number): Promise<MyData> {
     reminderConsents: consents?.balance ?? 0,
     book: await bookExportFor(openid)
   }
+  // the file the shopper downloads: the same fields in Chinese, with China-time dates (a field added
+  // above needs a label in domain/privacy-readable.ts; its unit test says so)
+  return { ...data, readable: readableExport(data) }
 }

@@ -4,7 +4,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import type { CouponView } from '../../contract'
 import { callFunction } from '../../api/client'
 import CouponCard from '../../components/coupon-card'
-import { chinaDate } from '../../components/format'
+import { groupLastDay } from '../../domain/group-expiry'
 import PageState, { CallStatus } from '../../components/page-state'
 import { useCall } from '../../hooks/useCall'
 import { reportShareTicket } from './share-ticket'
@@ -61,7 +61,7 @@ export default function GroupPage() {
         <View className='section-title'>{store.name} · 门店社群</View>
         <Image className='group-code-image' src={group.qrUrl} mode='aspectFit' showMenuByLongpress onClick={preview} />
         <Text className='group-name'>{group.name}</Text>
-        <Text className='muted group-hint'>长按识别二维码加入群聊，二维码 {chinaDate(group.expiresAt - 1)} 前有效</Text>
+        <Text className='muted group-hint'>长按识别二维码加入群聊，二维码有效至 {groupLastDay(group.expiresAt)}</Text>
       </View>
       {already ? (
         <View className='card group-joined'>

@@ -57,7 +57,7 @@ export default function Me() {
           </View>
         </View>
       ) : null}
-      {fan ? <AccountActions /> : null}
+      {fan ? <AccountActions phoneBound={fan.phoneBound ?? false} /> : null}
       {fan ? <ProfileCard /> : null}
       {fan ? <Purchases /> : null}
       {fan ? (

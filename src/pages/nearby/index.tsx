@@ -61,9 +61,6 @@ export default function Nearby() {
               按城市
             </Button>
           </View>
-          {located.status === 'located' && located.source === 'demo' ? (
-            <Text className='muted location-demo'>未获取到定位，按示例位置（上海静安寺）排序</Text>
-          ) : null}
         </View>
       )}
 

@@ -1,14 +1,13 @@
 /**
  * Where the shopper is, in the H5 build (served by the local cloud for demos and tests): the browser's
- * geolocation, converted to GCJ-02, or a fixed demo location when the browser has none to give.
+ * geolocation, converted to GCJ-02. Without one the page lists stores by city: distances from a made-up
+ * point would tell the shopper a store is metres away when it is not (#18.16).
  */
 import { wgs84ToGcj02 } from '../../domain/geo'
 import type { Located, MapTarget } from './location'
 
 export type { Located, MapTarget }
 
-/** 静安寺, Shanghai (GCJ-02): beside the demo brand's first store. */
-export const DEMO_LOCATION = { longitude: 121.4456, latitude: 31.2235 }
 /** The page must not wait on a permission prompt nobody answers (headless browsers, desktop). */
 const TIMEOUT_MS = 3000
 
@@ -27,7 +26,7 @@ function browserPosition(): Promise<GeolocationPosition | null> {
 
 export async function locate(): Promise<Located> {
   const pos = await browserPosition()
-  if (!pos) return { status: 'located', ...DEMO_LOCATION, source: 'demo' }
+  if (!pos) return { status: 'unavailable', message: '未获取到你的位置' }
   // browsers report WGS-84; stores are stored in GCJ-02 like everything WeChat returns
   const [longitude, latitude] = wgs84ToGcj02(pos.coords.longitude, pos.coords.latitude)
   return { status: 'located', longitude, latitude, source: 'device' }

@@ -4,8 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 
-export type Located =
-  { status: 'located'; longitude: number; latitude: number; source: 'device' | 'demo' } | { status: 'denied' | 'unavailable'; message: string }
+export type Located = { status: 'located'; longitude: number; latitude: number; source: 'device' } | { status: 'denied' | 'unavailable'; message: string }
 
 export interface MapTarget {
   name: string

@@ -13,7 +13,7 @@ export interface Collected {
 
 export const COLLECTED: Collected[] = [
   {
-    what: '微信身份标识（openid，仅本小程序可用）',
+    what: '微信为本小程序分配的用户标识（不是微信号，其他小程序用不了）',
     why: '识别是您本人，作为您所有记录的归属；昵称、头像只在您自己填写时保存（见下）',
     kept: '直到您删除数据'
   },

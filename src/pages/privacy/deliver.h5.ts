@@ -12,4 +12,4 @@ export async function deliverJson(json: string, filename: string): Promise<strin
   return `已下载 ${filename}`
 }
 
-export const DELIVER_LABEL = '下载我的数据（JSON 文件）'
+export const DELIVER_LABEL = '下载我的数据'

@@ -51,12 +51,13 @@ export default function ExportData({ autoStart = false }: { autoStart?: boolean 
   const deliver = async () => {
     if (!data) return
     const day = chinaDate(data.exportedAt)
-    setNotice(await deliverJson(JSON.stringify(data, null, 2), `fanloop-my-data-${day}.json`).catch(() => '没能导出，请重试'))
+    // the readable copy (Chinese labels, China-time dates) is what a person keeps; the raw one only if it is missing
+    setNotice(await deliverJson(JSON.stringify(data.readable ?? data, null, 2), `我的数据-${day}.json`).catch(() => '没能导出，请重试'))
   }
   return (
     <View className='card privacy-export'>
       <View className='section-title'>导出我的数据</View>
-      <Text className='muted'>我们保存的关于您的全部记录，整理成一份 JSON。</Text>
+      <Text className='muted'>我们保存的关于您的全部记录，整理成一份文件（时间为北京时间）。</Text>
       {data ? <Summary d={data} /> : null}
       {data ? (
         <Button className='btn btn-primary privacy-deliver' onClick={deliver}>

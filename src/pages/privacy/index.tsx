@@ -30,7 +30,7 @@ export default function Privacy() {
       <View className='card privacy-location'>
         <View className='section-title'>位置</View>
         <Text className='muted'>
-          只有打开“附近门店”时才会请求位置，用的是微信的模糊位置（getFuzzyLocation），只用来按距离排列门店，不会保存。不授权也可以按城市查看门店。
+          只有打开“附近门店”时才会请求位置，用的是微信提供的大致位置（精确到区县一级），只用来按距离排列门店，不会保存。不授权也可以按城市查看门店。
         </Text>
       </View>
       <View className='card privacy-not-collected'>

@@ -20,7 +20,8 @@ export interface Draft {
   paused: boolean
 }
 
-export function toDraft(t: TemplateView | null, now: number): Draft {
+/** `scope`: the stores the manager may change (null: the brand); a new template starts limited to them. */
+export function toDraft(t: TemplateView | null, now: number, scope: readonly string[] | null = null): Draft {
   const v = t?.validity
   return {
     title: t?.title ?? '',
@@ -34,7 +35,7 @@ export function toDraft(t: TemplateView | null, now: number): Draft {
     stock: t?.stock ? String(t.stock) : '',
     perFanLimit: String(t?.perFanLimit ?? 1),
     trigger: t?.trigger ?? 'manual',
-    storeIds: t ? t.storeIds : null,
+    storeIds: t ? t.storeIds : scope ? [...scope] : null,
     paused: t?.paused ?? false
   }
 }

@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import { callFunction } from '../../../api/client'
 import type { TemplateFields, TemplateView } from '../../../contract/coupons'
 import { useCall } from '../../../hooks/useCall'
+import { confirmAction } from '../../../components/confirm'
+import { mayManageStores } from '../../../domain/manager-scope'
 import PageState, { CallStatus } from '../../../components/page-state'
 import { chinaDate, couponThreshold, couponValue } from '../../../components/format'
 import TemplateForm from './template-form'
@@ -16,15 +18,18 @@ const validityText = (v: TemplateView['validity']) => (v.type === 'days' ? `领�
 
 export default function ManagerCoupons() {
   const { state, reload, setState } = useCall('couponTemplates', {})
+  // Which stores this manager may change: a store manager sees brand templates but cannot change them.
+  const session = useCall('session', {})
+  const scope = session.state.status === 'ok' ? (session.state.data.staff?.manages ?? null) : undefined
   // null: no form; 'new': a new template; otherwise the template being edited
   const [editing, setEditing] = useState<TemplateView | 'new' | null>(null)
   const [issuing, setIssuing] = useState<string | null>(null)
   const [error, setError] = useState('')
 
-  if (state.status !== 'ok') {
+  if (state.status !== 'ok' || scope === undefined) {
     return (
       <View className='page tpl'>
-        <CallStatus state={state} onRetry={reload} />
+        <CallStatus state={state.status !== 'ok' ? state : session.state} onRetry={state.status !== 'ok' ? reload : session.reload} />
       </View>
     )
   }
@@ -42,6 +47,10 @@ export default function ManagerCoupons() {
   const countIssued = (templateId: string) =>
     setState({ status: 'ok', data: { ...state.data, templates: templates.map((x) => (x.templateId === templateId ? { ...x, issued: x.issued + 1 } : x)) } })
   const togglePause = async (t: TemplateView) => {
+    if (!t.paused) {
+      const sure = await confirmAction(`暂停「${t.title}」？`, '暂停后停止发放这张券，已发出的券也暂时不能核销；可以随时恢复。', '暂停')
+      if (!sure) return
+    }
     setError((await save(t.templateId, { ...fieldsOf(t), paused: !t.paused })) ?? '')
   }
 
@@ -49,7 +58,13 @@ export default function ManagerCoupons() {
     const current = editing === 'new' ? null : editing
     return (
       <View className='page tpl'>
-        <TemplateForm template={current} stores={stores} onSave={(f) => save(current?.templateId, f)} onCancel={() => setEditing(null)} />
+        <TemplateForm
+          template={current}
+          stores={scope ? stores.filter((s) => scope.includes(s.storeId)) : stores}
+          scope={scope}
+          onSave={(f) => save(current?.templateId, f)}
+          onCancel={() => setEditing(null)}
+        />
       </View>
     )
   }
@@ -78,13 +93,18 @@ export default function ManagerCoupons() {
             </Text>
             <Text className='tpl-redeemed'>已核销 {t.redeemed}</Text>
           </View>
+          {mayManageStores(scope, t.storeIds) ? null : <Text className='muted tpl-readonly'>品牌统一设置，只有品牌运营可以修改</Text>}
           <View className='tpl-actions'>
-            <Button className='btn btn-ghost btn-small tpl-edit' onClick={() => setEditing(t)}>
-              修改
-            </Button>
-            <Button className='btn btn-ghost btn-small tpl-pause' onClick={() => togglePause(t)}>
-              {t.paused ? '恢复' : '暂停'}
-            </Button>
+            {mayManageStores(scope, t.storeIds) ? (
+              <>
+                <Button className='btn btn-ghost btn-small tpl-edit' onClick={() => setEditing(t)}>
+                  修改
+                </Button>
+                <Button className='btn btn-ghost btn-small tpl-pause' onClick={() => togglePause(t)}>
+                  {t.paused ? '恢复' : '暂停'}
+                </Button>
+              </>
+            ) : null}
             {t.paused ? null : (
               <Button className='btn btn-ghost btn-small tpl-issue' onClick={() => setIssuing(t.templateId)}>
                 发券

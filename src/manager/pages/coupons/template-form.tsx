@@ -6,6 +6,8 @@ import { fromDraft, toDraft, type Draft } from './draft'
 interface TemplateFormProps {
   template: TemplateView | null
   stores: Array<{ storeId: string; name: string }>
+  /** the stores this manager may change (null: the brand): a store manager's template is limited to them */
+  scope: readonly string[] | null
   /** resolves to an error message, or null when saved */
   onSave: (fields: TemplateFields) => Promise<string | null>
   onCancel: () => void
@@ -35,8 +37,8 @@ function Field({ label, children, className = '' }: { label: string; children: R
   )
 }
 
-export default function TemplateForm({ template, stores, onSave, onCancel }: TemplateFormProps) {
-  const [d, setD] = useState<Draft>(() => toDraft(template, Date.now()))
+export default function TemplateForm({ template, stores, scope, onSave, onCancel }: TemplateFormProps) {
+  const [d, setD] = useState<Draft>(() => toDraft(template, Date.now(), scope))
   const [note, setNote] = useState('')
   const [saving, setSaving] = useState(false)
   const put = (patch: Partial<Draft>) => setD({ ...d, ...patch })
@@ -103,9 +105,13 @@ export default function TemplateForm({ template, stores, onSave, onCancel }: Tem
           </Label>
         ))}
       </RadioGroup>
-      <Field label='全部门店可用' className='row'>
-        <Switch className='tpl-all-stores' checked={d.storeIds === null} color='#07c160' onChange={(e) => put({ storeIds: e.detail.value ? null : [] })} />
-      </Field>
+      {scope === null ? (
+        <Field label='全部门店可用' className='row'>
+          <Switch className='tpl-all-stores' checked={d.storeIds === null} color='#07c160' onChange={(e) => put({ storeIds: e.detail.value ? null : [] })} />
+        </Field>
+      ) : (
+        <Text className='muted tpl-scope-note'>店长设置的券仅限自己负责的门店使用</Text>
+      )}
       {d.storeIds !== null ? (
         <CheckboxGroup className='tpl-stores' onChange={(e) => put({ storeIds: e.detail.value as string[] })}>
           {stores.map((s) => (

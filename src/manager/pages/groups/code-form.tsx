@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { callFunction } from '../../../api/client'
+import { defaultGroupValidUntil } from '../../../domain/group-expiry'
 import { pickGroupImage, type PickedImage } from './pick-image'
 
 interface Props {
@@ -13,7 +14,8 @@ interface Props {
 /** Upload a new group QR: image, the last day WeChat shows on it, and the group's capacity. */
 export default function CodeForm({ storeId, today, onSaved }: Props) {
   const [name, setName] = useState('')
-  const [validUntil, setValidUntil] = useState(today)
+  // a WeChat group QR lasts 7 days: start there, so a manager who changes nothing gets the longest-lived code
+  const [validUntil, setValidUntil] = useState(() => defaultGroupValidUntil(Date.now()))
   const [capacity, setCapacity] = useState('200')
   const [image, setImage] = useState<PickedImage | null>(null)
   const [message, setMessage] = useState('')
@@ -44,7 +46,7 @@ export default function CodeForm({ storeId, today, onSaved }: Props) {
       <View className='section-title'>上传新的群二维码</View>
       <Text className='muted'>微信群二维码 7 天后失效，到期前请重新上传</Text>
       <Input className='group-form-name' placeholder='群名称，如 静安寺店粉丝群3' value={name} maxlength={30} onInput={(e) => setName(e.detail.value)} />
-      <Picker mode='date' value={validUntil} start={today} onChange={(e) => setValidUntil(String(e.detail.value))}>
+      <Picker mode='date' value={validUntil} start={today} end={defaultGroupValidUntil(Date.now())} onChange={(e) => setValidUntil(String(e.detail.value))}>
         <Text className='group-form-date'>有效至 {validUntil}（含当天）</Text>
       </Picker>
       <Input className='group-form-capacity' type='number' placeholder='人数上限' value={capacity} onInput={(e) => setCapacity(e.detail.value)} />

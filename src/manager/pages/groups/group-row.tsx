@@ -1,6 +1,6 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { GroupRow as Row } from '../../../contract/groups'
-import { chinaDate } from '../../../components/format'
+import { groupLastDay } from '../../../domain/group-expiry'
 
 interface Props {
   group: Row
@@ -22,7 +22,7 @@ export default function GroupRow({ group, onMarkFull }: Props) {
           <Text className='group-members'>
             成员 {group.members} / {group.capacity}（约 {Math.round(group.fill * 100)}%）
           </Text>
-          <Text className='group-days-left'>{group.daysLeft > 0 ? `剩 ${group.daysLeft} 天（${chinaDate(group.expiresAt - 1)} 止）` : '二维码已过期'}</Text>
+          <Text className='group-days-left'>{group.daysLeft > 0 ? `剩 ${group.daysLeft} 天（有效至 ${groupLastDay(group.expiresAt)}）` : '二维码已过期'}</Text>
           {group.linked ? <Text className='muted'>已关联微信群</Text> : null}
         </View>
       </View>

@@ -5,6 +5,7 @@ import { useCall } from '../../../hooks/useCall'
 import { CallStatus } from '../../../components/page-state'
 import NavButtons, { type NavLink } from '../../../components/nav-buttons'
 import PolicyForm from '../../../components/policy-form'
+import PolicySummary from '../../../components/policy-form/summary'
 import './index.scss'
 
 const LINKS: NavLink[] = [
@@ -17,6 +18,9 @@ const LINKS: NavLink[] = [
 
 export default function ManagerOverview() {
   const { state, reload, setState } = useCall('managerOverview', {})
+  // The policy is brand-wide: a store manager reads it, only a brand manager (scope null) edits it.
+  const session = useCall('session', {})
+  const brandWide = session.state.status === 'ok' && session.state.data.staff?.manages === null
   if (state.status !== 'ok') {
     return (
       <View className='page overview'>
@@ -66,7 +70,7 @@ export default function ManagerOverview() {
           {stores.length === 0 ? <Text className='muted'>还没有门店</Text> : null}
         </View>
       </View>
-      <PolicyForm value={policy} onSave={savePolicy} />
+      {brandWide ? <PolicyForm value={policy} onSave={savePolicy} /> : <PolicySummary value={policy} />}
       <NavButtons links={LINKS} />
     </View>
   )

@@ -1,32 +1,57 @@
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { View } from '@tarojs/components'
+import { getCurrentInstance } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
 import { callFunction } from '../../../api/client'
+import { confirmAction } from '../../../components/confirm'
 import { CallStatus } from '../../../components/page-state'
 import { useCall } from '../../../hooks/useCall'
 import type { CodeFlagView } from '../../../contract/team'
 import CodeFlags from './code-flags'
 import TeamInvites from './invites'
 import MemberRow from './member-row'
+import StoreCodeCard from './store-code-card'
+import StoreSwitch from './store-switch'
 import './index.scss'
 
-/** The store's team: staff codes can be voided, and a leaver's fans handed over (in batches, until none remain). */
+/**
+ * One store's team: staff codes can be voided, and a leaver's fans handed over (in batches, until none
+ * remain). A manager of several stores (a brand manager: all, a store just added included) picks which.
+ */
 export default function TeamPage() {
-  const team = useCall('teamList', {})
-  const storeId = team.state.status === 'ok' ? (team.state.data.members[0]?.storeId ?? null) : null
+  const session = useCall('session', {})
+  const stores = useCall('storeAdmin', {})
+  const [picked, setPicked] = useState<string | null>(() => getCurrentInstance().router?.params?.storeId ?? null)
+  const own = session.state.status === 'ok' ? (session.state.data.staff?.storeId ?? null) : null
+  const storeId = picked ?? own
+  const team = useCall('teamList', storeId ? { storeId } : null)
   const code = useCall('storeCode', storeId ? { storeId } : null)
   const [notice, setNotice] = useState('')
+  const choices = useMemo(
+    () => (stores.state.status === 'ok' ? stores.state.data.stores.filter((s) => s.active).map((s) => ({ storeId: s.storeId, name: s.name })) : []),
+    [stores.state]
+  )
 
   if (team.state.status !== 'ok') {
+    const state = session.state.status === 'error' ? session.state : team.state
     return (
       <View className='page team'>
-        <CallStatus state={team.state} onRetry={team.reload} />
+        <CallStatus state={state} onRetry={session.state.status === 'error' ? session.reload : team.reload} />
       </View>
     )
   }
   const members = team.state.data.members
 
+  const pick = (id: string) => {
+    setNotice('')
+    setPicked(id)
+  }
   const revoke = async (m: (typeof members)[number]) => {
+    const sure = await confirmAction(
+      `作废 ${m.name} 的二维码？`,
+      `作废后，${m.name} 已发出的二维码、分享卡片和海报全部失效，顾客再扫不会成为其粉丝；已有粉丝不受影响。请随后重新分享新码。`,
+      '作废'
+    )
+    if (!sure) return
     const res = await callFunction('revokeStaffCode', { staffId: m.staffId })
     setNotice(res.ok ? `${m.name} 的旧二维码已作废，请重新分享新码` : res.message)
   }
@@ -37,8 +62,13 @@ export default function TeamPage() {
     team.reload()
   }
   const handOver = async (m: (typeof members)[number], toStaffId: string | null) => {
-    const sure = await Taro.showModal({ title: '确认离职', content: `停用 ${m.name} 并转移其全部粉丝？` })
-    if (!sure.confirm) return
+    const to = toStaffId ? (members.find((x) => x.staffId === toStaffId)?.name ?? '所选导购') : '门店'
+    const sure = await confirmAction(
+      `${m.name} 离职？`,
+      `将停用 ${m.name} 的账号和全部二维码，其 ${m.fans} 位粉丝转给${to}。停用后不能在这里恢复。`,
+      '离职并转移'
+    )
+    if (!sure) return
     let moved = 0
     let deactivate = true
     for (;;) {
@@ -54,16 +84,12 @@ export default function TeamPage() {
 
   return (
     <View className='page team'>
-      {code.state.status === 'ok' ? (
-        <View className='card team-store-code'>
-          <View className='section-title'>{code.state.data.storeName} 门店码</View>
-          <Image className='team-qr' src={code.state.data.qrUrl} mode='scaleToFill' />
-          <Text className='muted'>打印后放在收银台，顾客扫码即成为门店粉丝</Text>
-        </View>
-      ) : null}
+      {storeId ? <StoreSwitch stores={choices} current={storeId} onPick={pick} /> : null}
+      {code.state.status === 'ok' ? <StoreCodeCard code={code.state.data} /> : <CallStatus state={code.state} onRetry={code.reload} />}
       {notice ? <View className='card team-notice'>{notice}</View> : null}
       <TeamInvites />
       <CodeFlags flags={team.state.data.flags} onReview={review} />
+      {members.length === 0 ? <View className='card muted team-empty'>这家门店还没有导购，邀请导购加入后会显示在这里</View> : null}
       {members.map((m) => (
         <MemberRow key={m.staffId} member={m} colleagues={members} onRevoke={revoke} onHandOver={handOver} />
       ))}

@@ -20,7 +20,7 @@ export default function MemberRow({ member, colleagues, onRevoke, onHandOver }: 
       <View className='row-between'>
         <Text className='team-name'>
           {member.name}
-          {member.role === 'manager' ? '（店长）' : ''}
+          {member.brandWide ? '（品牌运营）' : member.role === 'manager' ? '（店长）' : ''}
           {member.active ? '' : '（已停用）'}
         </Text>
         <Text className='muted'>粉丝 {member.fans}</Text>

@@ -33,7 +33,6 @@ export default function StaffCode() {
         <Text className='muted staff-code-store'>{code.storeName}</Text>
         <Image className='staff-qr' src={code.qrUrl} mode='scaleToFill' showMenuByLongpress />
         <Text className='muted'>请顾客用微信扫一扫，即可成为您的粉丝</Text>
-        <Text className='staff-scene'>{code.scene}</Text>
       </View>
       {process.env.TARO_ENV === 'weapp' ? (
         <Button className='btn btn-primary staff-share' openType='share'>
@@ -41,11 +40,16 @@ export default function StaffCode() {
         </Button>
       ) : (
         <View className='card staff-share-path'>
-          <Text className='muted'>分享路径</Text>
-          <View className='staff-share-path-text'>{code.path}</View>
+          <Text className='muted'>在微信里打开本页，可把邀请卡片直接分享给顾客；这里也可以生成海报发给顾客或打印。</Text>
         </View>
       )}
-      <StaffPoster storeName={code.storeName} staffName={code.staffName} qrUrl={code.qrUrl} />
+      <StaffPoster
+        brandName={code.brandName ?? code.storeName}
+        storeName={code.storeName}
+        headline={`导购 ${code.staffName} 邀您到店`}
+        qrUrl={code.qrUrl}
+        fileName={`海报-${code.storeName}-${code.staffName}`}
+      />
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { confirmAction } from '../../../components/confirm'
 import { callFunction } from '../../../api/client'
 import type { OutputOf } from '../../../contract'
 import { chinaDateTime, yuan } from '../../../components/format'
@@ -59,9 +60,15 @@ export default function Redeem() {
       setPreview(null)
       return null
     })
-  const undo = () =>
-    run(async () => {
-      if (!done) return null
+  const undo = async () => {
+    if (!done) return
+    const sure = await confirmAction(
+      '撤销这次核销？',
+      `「${done.coupon.title}」会恢复为未使用，顾客可以再次使用${done.amountFen ? '；这次记下的消费金额一并撤回' : ''}。`,
+      '撤销核销'
+    )
+    if (!sure) return
+    await run(async () => {
       const res = await callFunction('undoRedemption', { redemptionId: done.redemptionId })
       if (!res.ok) return res.message
       setDone(null)
@@ -70,6 +77,7 @@ export default function Redeem() {
       setNote('已撤销核销，这张券可以再次使用')
       return null
     })
+  }
 
   return (
     <View className='page redeem'>

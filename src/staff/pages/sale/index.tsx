@@ -5,6 +5,7 @@ import { callFunction } from '../../../api/client'
 import type { OutputOf } from '../../../contract'
 import { chinaDateTime, yuan } from '../../../components/format'
 import { yuanToFen } from '../../../components/coupon-card/money'
+import { tillLookup } from './lookup'
 import './index.scss'
 
 type Recorded = OutputOf<'recordSale'>
@@ -35,7 +36,7 @@ export default function Sale() {
     if (!fen) return setError('消费金额请填写大于 0 的数字，如 42 或 42.50')
     setBusy(true)
     setError('')
-    const res = await callFunction('recordSale', { memberCode: code.trim(), amountFen: fen, requestId })
+    const res = await callFunction('recordSale', { ...tillLookup(code), amountFen: fen, requestId })
     setBusy(false)
     if (!res.ok) return setError(res.message)
     setDone(res.data)
@@ -48,13 +49,19 @@ export default function Sale() {
     <View className='page sale'>
       <View className='card sale-entry'>
         <View className='section-title'>记录消费</View>
-        <Text className='muted'>请顾客打开“我的”页面出示会员码</Text>
+        <Text className='muted'>请顾客打开“我的”页面出示会员码，或报出已绑定的手机号</Text>
         {CAN_SCAN ? (
           <Button className='btn btn-ghost sale-scan' disabled={when(busy)} onClick={scan}>
             扫描会员码
           </Button>
         ) : null}
-        <Input className='sale-input sale-member-code' value={code} maxlength={16} placeholder='会员码（10 位）' onInput={(e) => setCode(e.detail.value)} />
+        <Input
+          className='sale-input sale-member-code'
+          value={code}
+          maxlength={16}
+          placeholder='会员码（10 位）或手机号'
+          onInput={(e) => setCode(e.detail.value)}
+        />
         <Input
           className='sale-input sale-amount'
           type='digit'
