@@ -109,6 +109,8 @@ export interface CouponDoc {
   redemptionId?: string | null
   /** redemptions ever made, undone ones included: numbers the next redemption's deterministic _id */
   redemptions?: number
+  /** the fan's place under the template's perFanLimit (couponHolds); absent on coupons issued before places */
+  slot?: number
 }
 
 /** One redemption at the till. Never deleted: an undo is recorded on it, so the log stays complete. */

@@ -76,6 +76,7 @@ const STEPS: Step[] = [
   drop('fanPurchases', (o) => ({ _id: o })),
   drop('subscriptions', (o) => ({ _id: `${o}.winBack` })),
   drop('fanPhones', (o) => ({ fanId: o })),
+  drop('couponHolds', (o) => ({ fanId: o })),
   drop('groupSightings', (o) => ({ fanId: o })),
   { kind: 'internal', batch: async (o) => unflag(o, BATCH) },
   { kind: 'removed', batch: async (o, t) => retireFan(o, t) }
