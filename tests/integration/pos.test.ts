@@ -82,6 +82,19 @@ describe('POS sales over the signed HTTP trigger', () => {
     expect(t.cloud.db.snapshot()).toEqual(before)
   })
 
+  it('#18.4 a refused POS sale writes nothing', async () => {
+    expect((await post(order('POS-4001'))).status).toBe(200)
+    // another fan, who never bought (no purchase summary yet), at another store and till (no counter row yet)
+    expectOk(await t.call('checkin', { scene: t.scene('store', 'st02') }, 'pos-fan-2'))
+    const other = expectOk(await t.call('session', {}, 'pos-fan-2')).fan!.memberCode
+    const before = t.cloud.db.snapshot()
+    const clash = await post(order('POS-4001', { memberCode: other, storeId: 'st02', staffId: 'sf03' }))
+    expect(clash).toMatchObject({ status: 409, json: { ok: false, code: 'CONFLICT' } })
+    const amount = await post(order('POS-4001', { amountFen: 1, storeId: 'st02' }))
+    expect(amount).toMatchObject({ status: 409, json: { ok: false, code: 'CONFLICT' } })
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+
   it('answers a callFunction event with the usual envelope and never writes', async () => {
     const before = t.cloud.db.snapshot()
     const body = JSON.parse(order('POS-4004')) as Record<string, unknown>
