@@ -100,6 +100,20 @@ describe('redemption rate limits', () => {
   })
 })
 
+describe('#18.5 malformed till codes', () => {
+  it('#18.5 a malformed code is refused before a till rate-limit slot is taken (no rateLimits rows)', async () => {
+    await start()
+    const before = t.cloud.db.snapshot()
+    for (const code of ['!!!!!!', 'ABCD', '12345678901234', 'ÄÖÜ😀ÄÖÜ😀', 'a-b-c-d-e-f-g-h-i']) {
+      for (const fn of ['redeemCoupon', 'couponPreview'] as const) {
+        expect(await t.call(fn, { code }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+      }
+    }
+    expect(await t.count('rateLimits')).toBe(0)
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+})
+
 describe('flagged staff codes', () => {
   it('holds new fans past a burst with the store, flags the code for the manager, and keeps counters equal to events', async () => {
     await start({ burstNewFans: 3, burstWindowMinutes: 10 })
