@@ -70,6 +70,19 @@ describe('attribution policy', () => {
     expect(await t.count('bindingEvents', { fanId: 'fan-x', from: 'sf01', to: 'sf02', reason: 'last_scan' })).toBe(1)
   })
 
+  it("#18.10 setAttributionPolicy keeps the brand's rate limits and other settings", async () => {
+    const settings = () => t.cloud.db.api().collection('settings').doc('brand').get()
+    await t.cloud.db
+      .api()
+      .collection('settings')
+      .doc('brand')
+      .update({ data: { limits: { checkinsPerStoreCodePerMinute: 1200 }, posNote: 'kept' } })
+    const policy = { mode: 'last' as const, protectionDays: null, windowDays: 30, validityDays: null, newFansOnly: false }
+    expectOk(await t.call('setAttributionPolicy', { policy }, 'demo-manager'))
+    const after = (await settings()).data as Record<string, unknown>
+    expect(after).toMatchObject({ brandName: '测试品牌', policy, limits: { checkinsPerStoreCodePerMinute: 1200 }, posNote: 'kept' })
+  })
+
   it('a store manager may not change the brand policy', async () => {
     const policy = { mode: 'last' as const, protectionDays: null, windowDays: null, validityDays: null, newFansOnly: false }
     expect(await t.call('setAttributionPolicy', { policy }, 'demo-store-manager')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
