@@ -43,13 +43,13 @@ describe('#18.8 answers over the demo data satisfy the contract', () => {
     const first = await call('myFans', { limit: 5 }, openid)
     if (!first.ok) throw new Error(first.message)
     const seen = new Set(first.data.fans.map((f) => f.memberCode))
-    let next = first.data.nextBefore
+    let next = first.data.nextCursor
     expect(next).not.toBeNull()
     while (next !== null) {
-      const page = await call('myFans', { limit: 5, before: next }, openid)
+      const page = await call('myFans', { limit: 5, cursor: next }, openid)
       if (!page.ok) throw new Error(`${page.code}: ${page.message}`)
       for (const f of page.data.fans) seen.add(f.memberCode)
-      next = page.data.nextBefore
+      next = page.data.nextCursor
     }
     expect(seen.size).toBe(first.data.total)
   })

@@ -1,3 +1,4 @@
+import { memberCodeFor } from '../../src/domain/codes'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
 
 let t: TestCloud
@@ -55,6 +56,39 @@ describe('staff pages', () => {
     expect(rest.nextBefore).toBeNull()
     const all = [...first.fans, ...rest.fans].map((f) => f.memberCode)
     expect(new Set(all).size).toBe(5)
+  })
+})
+
+describe('#18.25 paging my fans', () => {
+  it('#18.25 my fans pages through a batch that shares one boundAt without skipping anyone', async () => {
+    // a transfer hands fans over in one batch: one boundAt for all of them
+    const at = Date.now() - 60_000
+    const fan = (i: number, boundAt: number) => ({
+      _id: `batch-fan-${String(i).padStart(3, '0')}`,
+      memberCode: memberCodeFor(`batch-fan-${i}`),
+      firstStoreId: 'st01',
+      lastStoreId: 'st01',
+      channel: 'staff_code',
+      capturingStaffId: 'sf02',
+      ownerStaffId: 'sf01',
+      boundAt,
+      createdAt: boundAt,
+      lastVisitAt: boundAt,
+      visits: 1
+    })
+    t.cloud.db.bulkInsert('fans', [
+      ...Array.from({ length: 23 }, (_, i) => fan(i, at)),
+      ...Array.from({ length: 4 }, (_, i) => fan(100 + i, at - 1000 * (i + 1)))
+    ])
+    const seen: string[] = []
+    let cursor: string | null | undefined
+    for (let pages = 0; cursor !== null && pages < 20; pages++) {
+      const page = expectOk(await t.call('myFans', { limit: 5, ...(cursor ? { cursor } : {}) }, 'demo-staff-1'))
+      seen.push(...page.fans.map((f) => f.memberCode))
+      cursor = page.nextCursor
+    }
+    expect(seen).toHaveLength(27)
+    expect(new Set(seen).size).toBe(27)
   })
 })
 
