@@ -28,6 +28,12 @@ async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: Sta
   return { store, staff }
 }
 
+/** The stores this fan visited on `dayKey` after this scan, or null when this store was already among them. */
+function nextVisitedDay(prev: FanDoc['visitedDay'], dayKey: string, storeId: string): FanDoc['visitedDay'] | null {
+  const today = prev?.dayKey === dayKey ? prev.storeIds : []
+  return today.includes(storeId) ? null : { dayKey, storeIds: [...today, storeId] }
+}
+
 interface Outcome {
   isNew: boolean
   fan: FanDoc
@@ -90,6 +96,9 @@ export const main = defineFunction(
         if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
         const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
         const held = reasons.length > 0
+        // A visit is a fan at a store on a China day: reloads and repeat scans that day count once.
+        const visitedDay = nextVisitedDay(existing?.visitedDay, dayKey, store._id)
+        const newVisit = visitedDay !== null
         const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
         const serving = held ? null : servingId
         const fan: FanDoc = {
@@ -100,8 +109,9 @@ export const main = defineFunction(
           capturingStaffId: decision.capturingStaffId,
           ownerStaffId: decision.ownerStaffId,
           boundAt: decision.boundAt,
+          ...(visitedDay ? { visitedDay } : {}),
           lastVisitAt: now,
-          visits: (existing?.visits ?? 0) + 1
+          visits: (existing?.visits ?? 0) + (newVisit ? 1 : 0)
         }
         if (existing) {
           const { _id, ...changes } = fan
@@ -110,7 +120,7 @@ export const main = defineFunction(
           await fans.add({ data: fan })
         }
         const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: serving, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
-        await tx.collection('visits').add({ data: visit })
+        if (newVisit) await tx.collection('visits').add({ data: visit })
         // A held fan's binding event says why the code's staff member was not credited, for any dispute.
         const changes = held && staff ? [...decision.changes, { from: null, to: null, reason: `held:${reasons.join('+')}` }] : decision.changes
         for (const change of changes) {
@@ -119,12 +129,13 @@ export const main = defineFunction(
         }
         const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
         if (coupon) await tx.collection('coupons').add({ data: coupon })
-        const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
+        const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
         // a held fan's first visit is the store's
-        await tx
-          .collection('counters')
-          .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
-          .update({ data: bump })
+        if (Object.keys(bump).length > 0)
+          await tx
+            .collection('counters')
+            .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
+            .update({ data: bump })
         if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
         return { isNew: !existing, fan, decision, coupon }
       })

@@ -41,7 +41,14 @@ function everything(): string {
 
 /** A shopper with a bit of everything: visits, a used and an undone coupon, sales, a group, phone, consent, a sighting. */
 async function richHistory(openid: string) {
-  await checkIn(openid)
+  // yesterday, then today: two visits (a second scan at one store on one China day is no new visit, #18.3)
+  const yesterday = Date.now() - 24 * 3600_000
+  jest.spyOn(Date, 'now').mockReturnValue(yesterday)
+  try {
+    await checkIn(openid)
+  } finally {
+    jest.restoreAllMocks()
+  }
   await checkIn(openid, 'sf02')
   const welcome = expectOk(await t.call('wallet', {}, openid)).usable[0]
   expectOk(await t.call('redeemCoupon', { code: welcome.code, amountFen: 3000 }, 'demo-staff-1'))

@@ -50,6 +50,8 @@ export interface FanDoc {
   scanWindow?: { start: number; count: number }
   /** first scan came through a flagged staff code: the store owns the fan until a manager approves */
   heldForStaffId?: string | null
+  /** stores visited on the China day of the last visit: a visit counts once per fan, store and day */
+  visitedDay?: { dayKey: string; storeIds: string[] }
 }
 
 export interface VisitDoc {
