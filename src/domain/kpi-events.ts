@@ -13,6 +13,7 @@ export interface FanEvent {
   capturingStaffId: string | null
   channel: KpiChannel
   createdAt: number
+  returning?: boolean
 }
 export interface VisitEvent {
   fanId: string
@@ -90,6 +91,8 @@ export function tallyEvents(ev: EventSet, purchases: Map<string, number>): Map<s
     return s === undefined ? fallback : s
   }
   for (const f of ev.fans) {
+    // a former fan back after deleting their data is not a new fan (no welcome, no credit)
+    if (f.returning) continue
     const staffId = checkinStaff(f._id, f.createdAt, f.capturingStaffId)
     bump(f.createdAt, f.firstStoreId, staffId, 'newFans')
     bump(f.createdAt, f.firstStoreId, staffId, `byChannel.${f.channel}`)

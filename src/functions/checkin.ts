@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Channel } from '../contract'
 import { MINUTE_MS, nextScanWindow, type SuspicionReason } from '../domain/abuse-limits'
 import { decideBinding, type BindingDecision } from '../domain/attribution'
@@ -13,6 +14,7 @@ import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
 import { recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
+import { isFormerFan } from './_lib/former-fans'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
 import { newCoupon, releaseStock, reserveStock, welcomeTemplate } from './_lib/welcome'
@@ -59,7 +61,12 @@ export const main = defineFunction(
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
+    const known = await getDoc<FanDoc>('fans', caller.openid)
+    const early = staff && !selfScan && !known ? suspicious() : null
+    // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
+    // fresh codes (nothing derived from the openid comes back). Asked only when there is no fan record.
+    let former: Promise<boolean> | undefined
+    const returning = () => (former ??= isFormerFan(caller.openid))
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
       ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
@@ -70,6 +77,7 @@ export const main = defineFunction(
     const counter = await ensureCounter(dayKey, store._id, servingId)
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
+    const freshSeed = `returning:${randomBytes(12).toString('hex')}`
     let template: CouponTemplateDoc | null | undefined
     let reserved = false
     const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
@@ -94,7 +102,8 @@ export const main = defineFunction(
         // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
         const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
         if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
-        const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
+        const again = existing ? false : await returning()
+        const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), again ? null : reserveWelcome()])
         const held = reasons.length > 0
         // A visit is a fan at a store on a China day: reloads and repeat scans that day count once.
         const visitedDay = nextVisitedDay(existing?.visitedDay, dayKey, store._id)
@@ -102,7 +111,15 @@ export const main = defineFunction(
         const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
         const serving = held ? null : servingId
         const fan: FanDoc = {
-          ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
+          ...(existing ?? {
+            _id: caller.openid,
+            memberCode: again ? memberCodeFor(freshSeed) : memberCodeFor(caller.openid),
+            ...(again ? { returning: true, codeSeed: freshSeed } : {}),
+            firstStoreId: store._id,
+            channel,
+            createdAt: now,
+            visits: 0
+          }),
           ...(held && staff ? { heldForStaffId: staff._id } : {}),
           scanWindow,
           lastStoreId: store._id,
@@ -129,7 +146,7 @@ export const main = defineFunction(
         }
         const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
         if (coupon) await tx.collection('coupons').add({ data: coupon })
-        const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
+        const bump = counterUpdate({ newFans: existing || again ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
         // a held fan's first visit is the store's
         if (Object.keys(bump).length > 0)
           await tx

@@ -36,7 +36,8 @@ export interface Issued {
  * perFanLimit), and both are given back if the write fails.
  */
 export async function issueFromTemplate(t: CouponTemplateDoc, fan: FanDoc, occasion: string, by: string, now: number): Promise<Issued> {
-  const id = couponIdFor(fan._id, t._id, occasion)
+  // a returning former fan's coupons derive from their fresh seed: a deleted coupon's code never comes back
+  const id = couponIdFor(fan.codeSeed ?? fan._id, t._id, occasion)
   const existing = await getDoc<CouponDoc>('coupons', id)
   if (existing) return { coupon: existing, created: false }
   const refusal = issueRefusal(t, { now, heldByFan: 0 })
@@ -49,7 +50,10 @@ export async function issueFromTemplate(t: CouponTemplateDoc, fan: FanDoc, occas
     throw new AppError('CONFLICT', ISSUE_REFUSAL_MESSAGE.out_of_stock)
   }
 
-  const coupon: CouponDoc = { ...newCoupon(t, fan._id, occasion, { at: now, storeId: fan.lastStoreId, ownerStaffId: fan.ownerStaffId, by }), slot: place.slot }
+  const coupon: CouponDoc = {
+    ...newCoupon(t, fan._id, occasion, { at: now, storeId: fan.lastStoreId, ownerStaffId: fan.ownerStaffId, by, seed: fan.codeSeed }),
+    slot: place.slot
+  }
   let committed = false
   try {
     // Issued by the brand, not a staff member: counted on the store's '-' row.

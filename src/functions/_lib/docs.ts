@@ -52,6 +52,10 @@ export interface FanDoc {
   heldForStaffId?: string | null
   /** stores visited on the China day of the last visit: a visit counts once per fan, store and day */
   visitedDay?: { dayKey: string; storeIds: string[] }
+  /** came back after deleting their data: not a new fan in the figures, no welcome gift */
+  returning?: boolean
+  /** what this fan's member and coupon codes derive from when not the openid (a returning former fan) */
+  codeSeed?: string
 }
 
 export interface VisitDoc {

@@ -5,7 +5,7 @@ import { readAll, slices } from './reads'
 
 /** Each event source: its collection, the time field a day is selected on, the store field, the fields counted. */
 const SOURCES = {
-  fans: { at: 'createdAt', store: 'firstStoreId', fields: ['firstStoreId', 'capturingStaffId', 'channel', 'createdAt'] },
+  fans: { at: 'createdAt', store: 'firstStoreId', fields: ['firstStoreId', 'capturingStaffId', 'channel', 'createdAt', 'returning'] },
   visits: { at: 'at', store: 'storeId', fields: ['fanId', 'storeId', 'servingStaffId', 'at'] },
   coupons: { at: 'issuedAt', store: 'storeId', fields: ['fanId', 'storeId', 'ownerStaffId', 'issuedBy', 'issuedAt'] },
   redemptions: { at: 'at', store: 'storeId', fields: ['storeId', 'servingStaffId', 'at', 'undoneAt'] },
