@@ -1,6 +1,8 @@
 import { decodeFanCursor, encodeFanCursor } from '../domain/fan-cursor'
 import { db, _ } from './_lib/cloud'
+import { getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
+import { liveFansOf } from './_lib/live-fans'
 import type { FanDoc } from './_lib/docs'
 import { AppError } from './_lib/errors'
 
@@ -16,19 +18,20 @@ const newestFirst = (where: Record<string, unknown>, n: number) =>
 
 export const main = defineFunction('myFans', async ({ before, cursor, limit = 20 }, caller) => {
   if (!caller.staff) throw new AppError('FORBIDDEN')
-  const mine = { ownerStaffId: caller.staff._id }
+  const settings = await getSettings()
+  const now = Date.now()
+  const staffId = caller.staff._id
+  // only fans still bound under the policy now: a lapsed binding is the store's until the fan scans again
+  const mine = (boundAt?: unknown) => liveFansOf(staffId, settings, now, boundAt)
   const at = cursor === undefined ? null : decodeFanCursor(cursor)
   if (cursor !== undefined && !at) throw new AppError('INVALID_INPUT', '参数不正确（cursor）')
   // Keyset paging on (boundAt, memberCode), newest first: stable while new fans arrive, never a skip()
   // over thousands, and unique, so fans bound in one instant (a transfer's batch) are all reached: the
   // rest of the cursor's instant first, then the older ones.
   const pages = at
-    ? [
-        newestFirst({ ...mine, boundAt: at.boundAt, memberCode: _.lt(at.memberCode) }, limit + 1),
-        newestFirst({ ...mine, boundAt: _.lt(at.boundAt) }, limit + 1)
-      ]
-    : [newestFirst(before === undefined ? mine : { ...mine, boundAt: _.lt(before) }, limit + 1)]
-  const [rows, count] = await Promise.all([Promise.all(pages).then((p) => p.flat().slice(0, limit + 1)), db.collection('fans').where(mine).count()])
+    ? [newestFirst({ ...mine(_.eq(at.boundAt)), memberCode: _.lt(at.memberCode) }, limit + 1), newestFirst(mine(_.lt(at.boundAt)), limit + 1)]
+    : [newestFirst(mine(before === undefined ? undefined : _.lt(before)), limit + 1)]
+  const [rows, count] = await Promise.all([Promise.all(pages).then((p) => p.flat().slice(0, limit + 1)), db.collection('fans').where(mine()).count()])
   const shown = rows.slice(0, limit)
   const last = shown[shown.length - 1]
   const more = rows.length > limit

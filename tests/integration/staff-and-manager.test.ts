@@ -92,6 +92,44 @@ describe('#18.25 paging my fans', () => {
   })
 })
 
+describe('#18.26 lapsed bindings', () => {
+  it("#18.26 a binding past validityDays is not the staff member's fan in my fans or the team counts, per the policy when they look", async () => {
+    const day = 24 * 3600_000
+    const fan = (id: string, lastVisitAt: number) => ({
+      _id: id,
+      memberCode: memberCodeFor(id),
+      firstStoreId: 'st01',
+      lastStoreId: 'st01',
+      channel: 'staff_code',
+      capturingStaffId: 'sf01',
+      ownerStaffId: 'sf01',
+      boundAt: Date.now() - 60 * day,
+      createdAt: Date.now() - 60 * day,
+      lastVisitAt,
+      visits: 2
+    })
+    t.cloud.db.bulkInsert('fans', [fan('lapsed-fan', Date.now() - 40 * day), fan('recent-fan', Date.now() - 5 * day)])
+    const setPolicy = async (validityDays: number | null) =>
+      expectOk(
+        await t.call(
+          'setAttributionPolicy',
+          { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays, newFansOnly: false } },
+          'demo-manager'
+        )
+      )
+    const seen = async () => {
+      const mine = expectOk(await t.call('myFans', { limit: 50 }, 'demo-staff-1'))
+      const team = expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager')).members.find((m) => m.staffId === 'sf01')?.fans
+      return { total: mine.total, listed: mine.fans.map((f) => f.memberCode), team }
+    }
+    await setPolicy(30)
+    expect(await seen()).toEqual({ total: 1, listed: [memberCodeFor('recent-fan')], team: 1 })
+    await setPolicy(null)
+    expect((await seen()).total).toBe(2)
+    expect((await seen()).team).toBe(2)
+  })
+})
+
 describe('attribution policy', () => {
   it('a brand manager changes the policy and the next scan follows it', async () => {
     await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'fan-x')
