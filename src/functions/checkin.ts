@@ -36,6 +36,10 @@ function nextVisitedDay(prev: FanDoc['visitedDay'], dayKey: string, storeId: str
   return today.includes(storeId) ? null : { dayKey, storeIds: [...today, storeId] }
 }
 
+/** Attempts of the check-in transaction before BUSY; with backoff(), a loser waits about 1.5 s at most. */
+const CHECKIN_ATTEMPTS = 8
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt))
+
 interface Outcome {
   isNew: boolean
   fan: FanDoc
@@ -159,12 +163,15 @@ export const main = defineFunction(
 
     let outcome: Outcome | null = null
     try {
-      // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return visit.
-      for (let i = 0; i < 4 && !outcome; i++) {
+      // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return
+      // visit. Many new fans through one code at once contend for its counter row: each loser waits a jittered,
+      // growing moment and runs again, a bounded number of times, then answers BUSY ("try again"), never INTERNAL.
+      for (let i = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
         try {
           outcome = await attempt()
         } catch (err) {
-          if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
+          if (!(isDuplicateWrite(err) || isConflict(err))) throw err
+          if (i < CHECKIN_ATTEMPTS - 1) await backoff(i)
         }
       }
     } finally {

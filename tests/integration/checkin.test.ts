@@ -74,6 +74,18 @@ describe('checkin', () => {
     expect(results.filter((r) => r.ok && r.data.isNewFan)).toHaveLength(1)
   })
 
+  it('#18.6 100 concurrent new fans through one staff code answer only ok, RATE_LIMITED or BUSY', async () => {
+    const scene = t.scene('staff', 'sf01')
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? t.http : t.call)('checkin', { scene }, `crowd-${i}`)))
+    const codes = results.map((r) => (r.ok ? 'ok' : r.code))
+    expect(codes.filter((c) => !['ok', 'RATE_LIMITED', 'BUSY'].includes(c))).toEqual([])
+    const ok = codes.filter((c) => c === 'ok').length
+    expect(ok).toBeGreaterThan(0)
+    // every acknowledged check-in is one fan and one visit, and nothing else was written for the others
+    expect(await t.count('fans')).toBe(ok)
+    expect(await t.count('visits')).toBe(ok)
+  }, 60_000)
+
   it('1,000 distinct shoppers checking in concurrently leave 1,000 fans and matching counters', async () => {
     // 1,000 scans of one store code at once is over its per-minute limit; the subject here is uniqueness.
     await t.cloud.db
