@@ -36,9 +36,9 @@ function nextVisitedDay(prev: FanDoc['visitedDay'], dayKey: string, storeId: str
   return today.includes(storeId) ? null : { dayKey, storeIds: [...today, storeId] }
 }
 
-/** Attempts of the check-in transaction before BUSY; with backoff(), a loser waits about 1.5 s at most. */
+/** Attempts of the check-in transaction before BUSY; with backoff(), a loser waits about 0.6 s at most. */
 const CHECKIN_ATTEMPTS = 8
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt))
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** attempt))
 
 interface Outcome {
   isNew: boolean

@@ -72,7 +72,7 @@ describe('checkin', () => {
     expect(await t.count('coupons', { fanId: 'shopper-burst' })).toBe(1)
     expect(await t.count('visits', { fanId: 'shopper-burst' })).toBe(1)
     expect(results.filter((r) => r.ok && r.data.isNewFan)).toHaveLength(1)
-  })
+  }, 30_000)
 
   it('#18.6 100 concurrent new fans through one staff code answer only ok, RATE_LIMITED or BUSY', async () => {
     const scene = t.scene('staff', 'sf01')
