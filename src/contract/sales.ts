@@ -118,7 +118,9 @@ export const salesFunctions = {
       issued: z.number().int(),
       alreadyIssued: z.number().int(),
       refused: z.number().int(),
-      messaged: z.number().int()
+      messaged: z.number().int(),
+      /** fans whose coupon or reminder failed (recorded per fan; the run went on) */
+      failed: z.number().int()
     })
   },
   bindPhone: {

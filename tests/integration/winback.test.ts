@@ -72,6 +72,31 @@ describe('win-back', () => {
     expect(await winBackCoupons()).toBe(2)
   })
 
+  it('#18.18 a refused subscribe message is recorded for that fan, keeps their consent, and the run goes on', async () => {
+    for (const id of ['wb-a', 'wb-b', 'wb-c']) {
+      await buyer(id, 61)
+      expectOk(await t.call('subscribeWinBack', { accepted: true }, id))
+    }
+    // the platform refuses one message, as WeChat does (e.g. 43101: the user refused the message)
+    const platform = t.cloud.platform
+    const record = platform.recordMessage.bind(platform)
+    jest.spyOn(platform, 'recordMessage').mockImplementation((m) => {
+      if (m.touser === 'wb-b') throw Object.assign(new Error('openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg'), { errCode: 43101 })
+      record(m)
+    })
+    const r = await t.call('runWinBack', {}, 'demo-manager')
+    jest.restoreAllMocks()
+    expect(r).toMatchObject({ ok: true, data: { lapsed: 3, issued: 3, messaged: 2 } })
+    expect(r.ok && (r.data as Record<string, unknown>).failed).toBe(1)
+    expect(await t.count('winBackRuns')).toBe(1)
+    expect(platform.outbox.map((m) => m.touser).sort()).toEqual(['wb-a', 'wb-c'])
+    const consent = async (id: string) => Number(((await api().collection('subscriptions').doc(`${id}.winBack`).get()).data as { balance: number }).balance)
+    expect(await consent('wb-b')).toBe(1)
+    expect(await consent('wb-a')).toBe(0)
+    const summary = (await api().collection('fanPurchases').doc('wb-b').get()).data as Record<string, unknown>
+    expect(summary.winBackError).toMatchObject({ message: expect.stringContaining('43101') })
+  })
+
   it('pages through more fans than one get() returns', async () => {
     const old = Date.now() - 100 * DAY_MS
     for (let i = 0; i < 130; i++) {

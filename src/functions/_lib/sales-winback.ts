@@ -23,21 +23,47 @@ export async function winBackLapseDays(): Promise<number> {
   return (await getDoc<WinBackSettingsDoc>('settings', 'winBack'))?.lapseDays ?? DEFAULT_LAPSE_DAYS
 }
 
-/** Spends one of the fan's consents (never below zero) and sends the reminder; false when none is held. */
-async function remind(fan: FanDoc, title: string): Promise<boolean> {
+/**
+ * Spends one of the fan's consents (never below zero) and sends the reminder; 'none' when none is held.
+ * A refused send (the user turned messages off, a wrong or missing template id, a platform error) gives
+ * the consent back: it was not used, since nothing reached the fan.
+ */
+async function remind(fan: FanDoc, title: string): Promise<'sent' | 'none'> {
   const id = `${fan._id}.winBack`
   const spent = await db
     .collection('subscriptions')
     .where({ _id: id, balance: _.gt(0) })
     .update({ data: { balance: _.inc(-1) } })
-  if (spent.stats.updated === 0) return false
-  await cloud.openapi.subscribeMessage.send({
-    touser: fan._id,
-    templateId: MESSAGE_TEMPLATE,
-    page: 'pages/wallet/index',
-    data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '好久不见，送您一张回店礼券' } }
-  })
-  return true
+  if (spent.stats.updated === 0) return 'none'
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser: fan._id,
+      templateId: MESSAGE_TEMPLATE,
+      page: 'pages/wallet/index',
+      data: { thing1: { value: title.slice(0, 20) }, thing2: { value: '好久不见，送您一张回店礼券' } }
+    })
+    return 'sent'
+  } catch (err) {
+    await db
+      .collection('subscriptions')
+      .doc(id)
+      .update({ data: { balance: _.inc(1) } })
+    throw err
+  }
+}
+
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 200)
+
+/** A fan's failure is kept on their purchase summary (deleted with their data), for the run's reader. */
+async function noteFailure(fanId: string, err: unknown, now: number): Promise<void> {
+  try {
+    await db
+      .collection('fanPurchases')
+      .doc(fanId)
+      .update({ data: { winBackError: _.set({ at: now, message: reasonOf(err) }) } })
+  } catch (e) {
+    console.error(`[runWinBack] could not record a failure: ${reasonOf(e)}`)
+  }
 }
 
 /**
@@ -50,7 +76,7 @@ export async function runWinBack(o: WinBackOptions) {
   const tplRes = await db.collection('couponTemplates').where({ trigger: 'win_back', paused: false }).limit(1).get()
   const template = (tplRes.data[0] as CouponTemplateDoc | undefined) ?? null
   const cutoff = o.now - lapseDays * DAY_MS
-  const tally = { scanned: 0, lapsed: 0, issued: 0, alreadyIssued: 0, refused: 0, messaged: 0 }
+  const tally = { scanned: 0, lapsed: 0, issued: 0, alreadyIssued: 0, refused: 0, messaged: 0, failed: 0 }
   for (let after = ''; ;) {
     const res = await db
       .collection('fanPurchases')
@@ -65,17 +91,27 @@ export async function runWinBack(o: WinBackOptions) {
       tally.lapsed++
       const fan = await getDoc<FanDoc>('fans', s._id)
       if (o.dryRun || !template || !fan) continue
+      let created = false
       try {
-        const { created } = await issueFromTemplate(template, fan, `winback:${s.lastPurchaseAt}`, `winback:${o.trigger}`, o.now)
+        created = (await issueFromTemplate(template, fan, `winback:${s.lastPurchaseAt}`, `winback:${o.trigger}`, o.now)).created
         if (!created) tally.alreadyIssued++
-        else {
-          tally.issued++
-          if (await remind(fan, template.title)) tally.messaged++
-        }
+        else tally.issued++
       } catch (err) {
-        // Out of stock or over the per-fan limit: counted, and the run goes on to the next fan.
-        if (!(err instanceof AppError)) throw err
-        tally.refused++
+        // Out of stock or over the per-fan limit: counted, and the run goes on to the next fan; so does
+        // any other failure, recorded for that fan (one fan must never cost the others their coupon).
+        if (err instanceof AppError && err.code === 'CONFLICT') tally.refused++
+        else {
+          tally.failed++
+          await noteFailure(fan._id, err, o.now)
+        }
+        continue
+      }
+      if (!created) continue
+      try {
+        if ((await remind(fan, template.title)) === 'sent') tally.messaged++
+      } catch (err) {
+        tally.failed++
+        await noteFailure(fan._id, err, o.now)
       }
     }
     if (page.length < PAGE) break
