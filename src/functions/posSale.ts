@@ -4,7 +4,7 @@ import { defineHttpFunction } from './_lib/define-http'
 import type { FanDoc, StaffDoc, StoreDoc } from './_lib/docs'
 import { AppError, isDuplicateWrite } from './_lib/errors'
 import type { PosRequestDoc } from './_lib/sales-docs'
-import { boundPhone } from './_lib/phone'
+import { boundPhone } from './_lib/phone-rows'
 import { fanByMemberCode, recordSaleOnce } from './_lib/sales-record'
 
 async function fanByPhone(phone: string): Promise<FanDoc> {

@@ -2,7 +2,7 @@ import { managerStoreScope } from './_lib/caller'
 import { cloud } from './_lib/cloud'
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
-import { migrateLegacyPhones } from './_lib/phone'
+import { migrateLegacyPhones } from './_lib/phone-rows'
 import { runWinBack } from './_lib/sales-winback'
 
 /** The platform's timer event: { Type: 'Timer', TriggerName, Time } (Tencent SCF spells Type 'timer'). */

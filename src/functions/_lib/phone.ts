@@ -1,14 +1,8 @@
 import { createHash, createHmac } from 'node:crypto'
-import { db, _ } from './cloud'
-import { getDoc } from './data'
-import { isDuplicateWrite } from './errors'
-import type { FanPhoneDoc } from './sales-docs'
 import { signingKey } from './secrets'
 
-const FAN_PHONES = 'fanPhones'
-
 /** The key before #18.21: a bare SHA-256 of an 11-digit number, which enumeration reverses in minutes. */
-const legacyPhoneKey = (phone: string) => createHash('sha256').update(phone.replace(/^\+86/, '')).digest('hex')
+export const legacyPhoneKey = (phone: string) => createHash('sha256').update(phone.replace(/^\+86/, '')).digest('hex')
 
 /** The secret for phone keys: FANLOOP_PHONE_KEY when set, else the signing key (both from the environment). */
 function phoneSecret(): string {
@@ -17,46 +11,10 @@ function phoneSecret(): string {
 }
 
 /** A legacy key re-keyed with the secret: rows can be migrated without knowing the number. */
-const keyedFromLegacy = (legacy: string) => `ph_${createHmac('sha256', phoneSecret()).update(`phone:${legacy}`).digest('hex')}`
+export const keyedFromLegacy = (legacy: string) => `ph_${createHmac('sha256', phoneSecret()).update(`phone:${legacy}`).digest('hex')}`
 
 /**
  * The key a bound phone is stored and looked up by: a keyed hash (HMAC with a secret from the function's
  * environment), so neither the number nor anything an enumeration of numbers could match is stored.
  */
 export const phoneKey = (phone: string) => keyedFromLegacy(legacyPhoneKey(phone))
-
-/**
- * The fan a phone is bound to. A row still under the legacy key is found by it and moved to the keyed
- * key on the way (add the new, remove the old: a racing lookup finds one or the other).
- */
-export async function boundPhone(phone: string): Promise<FanPhoneDoc | null> {
-  const keyed = await getDoc<FanPhoneDoc>(FAN_PHONES, phoneKey(phone))
-  if (keyed) return keyed
-  const legacy = await getDoc<FanPhoneDoc>(FAN_PHONES, legacyPhoneKey(phone))
-  if (!legacy) return null
-  await migratePhoneRow(legacy)
-  return legacy
-}
-
-async function migratePhoneRow(row: FanPhoneDoc): Promise<void> {
-  try {
-    await db.collection(FAN_PHONES).add({ data: { _id: keyedFromLegacy(row._id), fanId: row.fanId } })
-  } catch (err) {
-    if (!isDuplicateWrite(err)) throw err
-  }
-  await db.collection(FAN_PHONES).doc(row._id).remove()
-}
-
-/** Migrates up to `limit` rows still under legacy keys (keyed ids start with ph_); answers how many. */
-export async function migrateLegacyPhones(limit = 100): Promise<number> {
-  // legacy ids are lower-case hex, all sorting before 'g'; keyed ones start with 'ph_'
-  const legacy = (
-    await db
-      .collection(FAN_PHONES)
-      .where({ _id: _.lt('g') })
-      .limit(limit)
-      .get()
-  ).data as FanPhoneDoc[]
-  for (const r of legacy) await migratePhoneRow(r)
-  return legacy.length
-}
