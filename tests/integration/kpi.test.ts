@@ -236,6 +236,14 @@ describe('exportKpiCsv', () => {
     expect(file).toMatchObject({ rows: 2, csv: null })
     expect(file.url).toMatch(/exports\/kpi\/.+daily.+\.csv$/)
   })
+
+  it('#18.22 an uploaded CSV lives under a private, unguessable path (one per export)', async () => {
+    const upload = async () => expectOk(await t.call('exportKpiCsv', { ...RANGE, table: 'daily', upload: true }, 'demo-manager')).url ?? ''
+    const [a, b] = [await upload(), await upload()]
+    // not a timestamp anyone could guess: 128 random bits in the path, under a prefix clients may not read
+    expect(a).toMatch(/\/private\/exports\/kpi\/[0-9a-f]{32}\/[^/]+\.csv$/)
+    expect(a).not.toBe(b)
+  })
 })
 
 describe('who may see the figures', () => {
