@@ -194,3 +194,15 @@ describe('editing a store', () => {
     expect(checksum()).toBe(before)
   })
 })
+
+describe('#18.20 a brand with more than 100 stores', () => {
+  it('#18.20 storeList, managerOverview and groupCodes list every store, not the first 100', async () => {
+    const base = (await t.cloud.db.api().collection('stores').doc('st01').get()).data as Record<string, unknown>
+    const extra = Array.from({ length: 130 }, (_, i) => ({ ...base, _id: `sx${String(i).padStart(3, '0')}`, name: `扩展店${String(i).padStart(3, '0')}` }))
+    for (const s of extra) await t.cloud.db.api().collection('stores').add({ data: s })
+    const all = 6 + extra.length
+    expect(expectOk(await t.call('storeList', {}, 'someone')).stores).toHaveLength(all)
+    expect(expectOk(await t.call('managerOverview', {}, 'demo-manager')).stores).toHaveLength(all)
+    expect(expectOk(await t.call('groupCodes', {}, 'demo-manager')).stores).toHaveLength(all)
+  }, 60_000)
+})
