@@ -113,3 +113,25 @@ describe('repurchase figures', () => {
     expect(await t.call('repurchaseStats', {}, 'demo-staff-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
+
+describe('#18.28 undoing a first purchase', () => {
+  it('#18.28 undoing a coupon sale that was the first purchase makes the later sale the first purchase everywhere', async () => {
+    const openid = 'undo-first'
+    const checkin = expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, openid))
+    const { memberCode } = expectOk(await t.call('session', {}, openid)).fan!
+    const redeemed = expectOk(await t.call('redeemCoupon', { code: checkin.couponsIssued[0].code, amountFen: 3000 }, 'demo-staff-1'))
+    expect(expectOk(await t.call('recordSale', { memberCode, amountFen: 4500, requestId: 'after-coupon' }, 'demo-staff-2')).repurchase).toBe(true)
+    expectOk(await t.call('undoRedemption', { redemptionId: redeemed.redemptionId }, 'demo-staff-1'))
+
+    const today = expectOk(await t.call('kpiDashboard', { range: 'today' }, 'demo-manager')).totals
+    expect(today).toMatchObject({ sales: 1, salesFen: 4500, firstPurchases: 1, repurchases: 0, repurchaseFen: 0 })
+    const summary = (await api().collection('fanPurchases').doc(openid).get()).data as Record<string, unknown>
+    expect(summary).toMatchObject({ purchases: 1, firstStoreId: 'st01' })
+    expect(summary.firstPurchaseAt).toEqual(expect.any(Number))
+    // and every figure equals a recount of the remaining sales
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    expect(expectOk(await t.call('rebuildCounters', { from: day, to: day, dryRun: true }, 'demo-manager')).rowsDrifted).toBe(0)
+    // a later sale is a repurchase again
+    expect(expectOk(await t.call('recordSale', { memberCode, amountFen: 1000, requestId: 'third' }, 'demo-staff-2')).repurchase).toBe(true)
+  })
+})
