@@ -42,6 +42,8 @@ export interface SaleEvent {
   amountFen: number
   at: number
   servingStaffId: string | null
+  /** a sale outside the stores being counted: it only advances the fan's purchase count (#18.27) */
+  context?: boolean
 }
 /** a groupMembers document: the join is credited to the fan's owner */
 export interface GroupJoinEvent {
@@ -107,6 +109,7 @@ export function tallyEvents(ev: EventSet, purchases: Map<string, number>): Map<s
   for (const s of sales) {
     const nth = (purchases.get(s.fanId) ?? 0) + 1
     purchases.set(s.fanId, nth)
+    if (s.context) continue
     bump(s.at, s.storeId, s.servingStaffId, 'sales')
     bump(s.at, s.storeId, s.servingStaffId, 'salesFen', s.amountFen)
     bump(s.at, s.storeId, s.servingStaffId, nth === 1 ? 'firstPurchases' : 'repurchases')

@@ -135,3 +135,17 @@ describe('#18.28 undoing a first purchase', () => {
     expect(expectOk(await t.call('recordSale', { memberCode, amountFen: 1000, requestId: 'third' }, 'demo-staff-2')).repurchase).toBe(true)
   })
 })
+
+describe('#18.27 rebuilding one store', () => {
+  it("#18.27 a store rebuild counts the fan's earlier sale at another store the same day", async () => {
+    const code = await fan('two-stores')
+    // first purchase at st02 (张伟), then a repurchase at st01 (李娜), the same day
+    expect(expectOk(await t.call('recordSale', { memberCode: code, amountFen: 2000, requestId: 'at-st02' }, 'demo-staff-3')).repurchase).toBe(false)
+    expect(expectOk(await t.call('recordSale', { memberCode: code, amountFen: 3000, requestId: 'at-st01' }, 'demo-staff-2')).repurchase).toBe(true)
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    for (const storeId of ['st01', 'st02', undefined]) {
+      const r = expectOk(await t.call('rebuildCounters', { from: day, to: day, dryRun: true, ...(storeId ? { storeId } : {}) }, 'demo-manager'))
+      expect([storeId, r.rowsDrifted, r.drift.filter((f) => f.rows > 0)]).toEqual([storeId, 0, []])
+    }
+  })
+})
