@@ -44,6 +44,8 @@ export interface WinBackRunDoc {
   messaged: number
   /** fans whose coupon or reminder failed for another reason (recorded on their purchase summary) */
   failed: number
+  /** false when the run stopped at its time budget; the next run goes on from its place */
+  complete?: boolean
 }
 
 /** Subscribe-message consents we hold for a fan (one consent = one message; the platform has no balance API). */

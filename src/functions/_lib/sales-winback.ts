@@ -8,6 +8,18 @@ import { AppError } from './errors'
 import { DEFAULT_LAPSE_DAYS, type PurchaseSummaryDoc, type WinBackRunDoc, type WinBackSettingsDoc } from './sales-docs'
 
 const PAGE = 100
+const WINBACK_CURSOR = 'winBackCursor'
+/** Time a run may spend before it stops and saves its place (the function's timeout is 60 s). */
+const budgetMs = () => Number(process.env.FANLOOP_WINBACK_BUDGET_MS ?? 40_000)
+
+interface WinBackCursorDoc {
+  _id: string
+  /** the cutoff of the last complete run: lapses before it were handled */
+  doneUpTo: number
+  lapseDays: number
+  /** a run cut short: its window and the last fan it finished */
+  inProgress: { from: number; cutoff: number; after: string } | null
+}
 /** The subscribe-message template id from the WeChat console; the local cloud's outbox accepts any. */
 const MESSAGE_TEMPLATE = process.env.FANLOOP_WINBACK_TEMPLATE_ID ?? 'winback-local'
 
@@ -75,17 +87,39 @@ export async function runWinBack(o: WinBackOptions) {
   const lapseDays = o.lapseDays ?? (await winBackLapseDays())
   const tplRes = await db.collection('couponTemplates').where({ trigger: 'win_back', paused: false }).limit(1).get()
   const template = (tplRes.data[0] as CouponTemplateDoc | undefined) ?? null
-  const cutoff = o.now - lapseDays * DAY_MS
+  // Incremental and resumable (#18.19): a run reads only the fans whose lapse began since the last
+  // complete run (lastPurchaseAt in [from, cutoff)), in _id order; one that runs out of time saves its
+  // place and answers complete: false and the next run (timer or manager) goes on from there.
+  const state = (await getDoc<WinBackCursorDoc>('settings', WINBACK_CURSOR)) ?? { _id: WINBACK_CURSOR, doneUpTo: 0, lapseDays, inProgress: null }
+  const resume = !o.dryRun && state.inProgress && state.lapseDays === lapseDays ? state.inProgress : null
+  // a changed lapse reads everyone again: issuing is idempotent per lapse, so nobody gets a second coupon
+  const from = resume ? resume.from : state.lapseDays === lapseDays ? state.doneUpTo : 0
+  const cutoff = resume ? resume.cutoff : o.now - lapseDays * DAY_MS
+  const deadline = Date.now() + budgetMs()
   const tally = { scanned: 0, lapsed: 0, issued: 0, alreadyIssued: 0, refused: 0, messaged: 0, failed: 0 }
-  for (let after = ''; ;) {
+  let complete = true
+  const saveCursor = (data: Omit<WinBackCursorDoc, '_id'>) =>
+    o.dryRun
+      ? Promise.resolve()
+      : db
+          .collection('settings')
+          .doc(WINBACK_CURSOR)
+          .set({ data: { ...data } })
+  outer: for (let after = resume ? resume.after : ''; ;) {
     const res = await db
       .collection('fanPurchases')
-      .where({ _id: _.gt(after), lastPurchaseAt: _.lt(cutoff) })
+      .where({ _id: _.gt(after), lastPurchaseAt: _.gte(from).and(_.lt(cutoff)) })
       .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
     const page = res.data as PurchaseSummaryDoc[]
     for (const s of page) {
+      if (tally.scanned > 0 && Date.now() > deadline) {
+        complete = false
+        await saveCursor({ doneUpTo: state.doneUpTo, lapseDays, inProgress: { from, cutoff, after } })
+        break outer
+      }
+      after = s._id
       tally.scanned++
       if (s.lastPurchaseAt === null || s.purchases === 0) continue
       tally.lapsed++
@@ -115,8 +149,8 @@ export async function runWinBack(o: WinBackOptions) {
       }
     }
     if (page.length < PAGE) break
-    after = page[page.length - 1]._id
   }
+  if (complete) await saveCursor({ doneUpTo: cutoff, lapseDays, inProgress: null })
   let runId: string | null = null
   if (!o.dryRun) {
     if (o.lapseDays !== undefined)
@@ -126,8 +160,8 @@ export async function runWinBack(o: WinBackOptions) {
         .set({ data: { lapseDays: o.lapseDays } })
     // Two runs can start in the same millisecond (timer and a manager): the suffix keeps both records.
     runId = `wb_${chinaDayKey(o.now)}_${o.now}_${randomBytes(3).toString('hex')}`
-    const run: WinBackRunDoc = { _id: runId, at: o.now, trigger: o.trigger, by: o.by, lapseDays, templateId: template?._id ?? null, ...tally }
+    const run: WinBackRunDoc = { _id: runId, at: o.now, trigger: o.trigger, by: o.by, lapseDays, templateId: template?._id ?? null, ...tally, complete }
     await db.collection('winBackRuns').add({ data: run })
   }
-  return { runId, lapseDays, templateId: template?._id ?? null, ...tally }
+  return { runId, lapseDays, templateId: template?._id ?? null, ...tally, complete }
 }
