@@ -149,3 +149,24 @@ describe('#18.27 rebuilding one store', () => {
     }
   })
 })
+
+describe('#18.20 repurchase figures over many sales', () => {
+  it('#18.20 repurchase figures read every sale, not the oldest 20,000', async () => {
+    const at0 = Date.now() - 30 * 24 * 3600_000
+    const sales = Array.from({ length: 25_000 }, (_, i) => ({
+      _id: `bulk-sale-${String(i).padStart(5, '0')}`,
+      fanId: `bulk-fan-${i % 10_000}`,
+      storeId: 'st01',
+      amountFen: 100,
+      at: at0 + i * 60_000,
+      dayKey: '2026-01-01',
+      ownerStaffId: null,
+      servingStaffId: null,
+      source: 'staff',
+      idempotencyKey: `bulk-${i}`
+    }))
+    t.cloud.db.bulkInsert('sales', sales)
+    const r = expectOk(await t.call('repurchaseStats', {}, 'demo-manager'))
+    expect(r).toMatchObject({ sales: 25_000, fans: 10_000, repurchases: 15_000, truncated: false })
+  }, 120_000)
+})

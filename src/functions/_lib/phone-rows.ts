@@ -4,7 +4,7 @@ import { isDuplicateWrite } from './errors'
 import { keyedFromLegacy, legacyPhoneKey, phoneKey } from './phone'
 import type { FanPhoneDoc } from './sales-docs'
 
-const FAN_PHONES = 'fanPhones'
+export const FAN_PHONES = 'fanPhones'
 
 /**
  * The fan a phone is bound to. A row still under the legacy key is found by it and moved to the keyed
