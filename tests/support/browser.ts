@@ -1,7 +1,12 @@
+import { contract, type FunctionName, type Result } from '../../src/contract'
+import { checkAnswer } from './contract-check'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { ROOT, spawnCloud, type RunningCloud } from './spawn-cloud'
+
+/** ok answers outside their contract seen by any page of this test file; checked after its last test */
+export const contractViolations: string[] = []
 
 export const SCREENSHOTS = path.join(ROOT, 'tests', 'artifacts', 'screenshots')
 
@@ -32,6 +37,18 @@ export async function pageAs(browser: Browser, baseUrl: string, openid: string):
   await context.addInitScript((id) => window.localStorage.setItem('fanloop.persona', id), openid)
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`))
+  // What the pages get from the local cloud satisfies the contract, as the typed client assumes.
+  page.on('response', (res) => {
+    const m = /\/fn\/([A-Za-z]+)$/.exec(new URL(res.url()).pathname)
+    if (!m || !(m[1] in contract) || res.request().method() !== 'POST') return
+    res
+      .json()
+      .then((body: Result<never>) => checkAnswer(m[1] as FunctionName, body))
+      .catch((err: unknown) => {
+        if (err instanceof SyntaxError || /No resource|Target closed|has been closed/.test(String(err))) return
+        contractViolations.push(String(err instanceof Error ? err.message : err))
+      })
+  })
   await page.goto(`${baseUrl}/#/pages/index/index`)
   return page
 }
@@ -70,6 +87,7 @@ export function e2eSession(opts: Parameters<typeof spawnCloud>[0] = {}): { reado
   afterAll(async () => {
     await session.browser?.close()
     await session.cloud?.stop()
+    if (contractViolations.length) throw new Error(`answers outside the contract: ${contractViolations.slice(0, 3).join('; ')}`)
   })
   return session
 }

@@ -3,6 +3,7 @@ import type { AbuseLimits } from '../../src/domain/abuse-limits'
 import { signScene } from '../../src/domain/scene-signature'
 import { LocalCloud } from '../../src/localcloud'
 import { STAFF, STORES, TEMPLATES } from '../../src/localcloud/demo/brand'
+import { checkAnswer } from './contract-check'
 
 /**
  * An in-process local cloud on an in-memory database, serving the functions from source, with the
@@ -36,14 +37,15 @@ export async function startTestCloud(opts: { policy?: Partial<AttributionPolicy>
   return {
     cloud,
     url,
-    call: (name, event, openid) => cloud.call(name, event, openid) as never,
+    // every ok answer a test sees is checked against its contract's output schema
+    call: async (name, event, openid) => checkAnswer(name, (await cloud.call(name, event, openid)) as never),
     http: async (name, event, openid) => {
       const res = await fetch(`${url}/fn/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(openid ? { 'x-wx-openid': openid } : {}) },
         body: JSON.stringify(event)
       })
-      return (await res.json()) as never
+      return checkAnswer(name, (await res.json()) as never)
     },
     scene: (kind, id, version = 1) => signScene(key, kind, id, version),
     count: async (collection, where = {}) => (await db.collection(collection).where(where).count()).total,
