@@ -52,7 +52,20 @@ const LABELS: Record<string, string> = {
   reminderConsents: '优惠提醒剩余次数',
   total: '共计',
   rows: '明细',
-  truncated: '只导出了最近的部分'
+  truncated: '只导出了最近的部分',
+  // the customer book (issue 21): what the fan chose to show their staff, and what staff kept about them
+  book: '导购顾客名册',
+  profile: '向导购展示的资料',
+  nickname: '昵称',
+  avatarUrl: '头像',
+  phoneTail: '手机尾号',
+  birthMonth: '生日月份',
+  tags: '导购打的标签',
+  notes: '导购备注',
+  text: '内容',
+  followUps: '导购跟进记录',
+  action: '跟进方式',
+  note: '跟进说明'
 }
 
 const WORDS: Record<string, Record<string, string>> = {
@@ -70,8 +83,15 @@ const WORDS: Record<string, Record<string, string>> = {
     validity_lapsed: '长期未到店，归门店',
     window_lapsed: '超出归属期，归门店',
     transfer: '导购离职转交',
-    flag_approved: '异常码复核后计入'
-  }
+    flag_approved: '异常码复核后计入',
+    lapsed_60: '60 天未消费',
+    lapsed_30: '30 天未消费',
+    coupon_expiring: '优惠券即将过期',
+    birthday: '生日月',
+    new_no_purchase: '成为粉丝后还未消费',
+    manual: '导购主动联系'
+  },
+  action: { coupon: '发了优惠券', remind: '发了提醒', done: '已联系' }
 }
 
 const isTime = (key: string) => key === 'at' || key.endsWith('At') || key === 'validUntil'
