@@ -40,7 +40,10 @@ describe('onboarding a new staff member by invite (journey 10) in the H5 build',
     // at once: their own staff code
     await page.locator('.invite-go-code').click()
     await page.locator('.staff-code-name').getByText('安然').waitFor()
-    const scene = (await page.locator('.staff-scene').innerText()).trim()
+    await page.locator('.staff-qr').waitFor()
+    // the page shows the QR, not the scene string (#18.17); the scene the QR carries, as the new hire's own
+    const code = await e2e.cloud.call<Ok<{ scene: string }>>('staffCode', {}, hire)
+    const scene = code.data.scene
     expect(scene).toMatch(/^T\./)
     await screenshot(page, 'invite-new-staff-code')
 
