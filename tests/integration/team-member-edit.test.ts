@@ -88,20 +88,18 @@ describe('changing a person’s store or role', () => {
       ['a role that does not exist', BRAND, { staffId: 'sf01', storeId: 'st02', role: 'owner' }, 'INVALID_INPUT']
     ])('%s', async (_what, openid, event, code) => {
       const db = t.cloud.db.api()
-      await db
-        .collection('staff')
-        .add({
-          data: {
-            _id: 'mg09',
-            openid: 'other-brand-manager',
-            name: '周总',
-            storeId: 'st05',
-            role: 'manager',
-            managesStoreIds: null,
-            active: true,
-            codeVersion: 1
-          }
-        })
+      await db.collection('staff').add({
+        data: {
+          _id: 'mg09',
+          openid: 'other-brand-manager',
+          name: '周总',
+          storeId: 'st05',
+          role: 'manager',
+          managesStoreIds: null,
+          active: true,
+          codeVersion: 1
+        }
+      })
       await db
         .collection('staff')
         .add({ data: { _id: 'sf-left', openid: 'left-staff', name: '离职', storeId: 'st01', role: 'staff', active: false, codeVersion: 2 } })
