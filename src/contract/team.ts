@@ -68,5 +68,18 @@ export const teamFunctions = {
     summary: '导购离职：把其粉丝转给另一位导购或门店（分批）',
     input: input({ fromStaffId: Id, toStaffId: Id.nullable(), deactivate: z.boolean().optional() }),
     output: z.object({ moved: z.number().int(), remaining: z.number().int() })
+  },
+  updateMember: {
+    access: 'manager',
+    summary: '调整导购或店长的门店、角色（仅品牌运营；换店后旧二维码作废）',
+    input: input({ staffId: Id, storeId: Id, role: z.enum(['staff', 'manager']) }),
+    output: z.object({
+      staffId: Id,
+      storeId: Id,
+      role: z.enum(['staff', 'manager']),
+      codeVersion: z.number().int(),
+      /** false when the person already had this store and role: nothing was written */
+      changed: z.boolean()
+    })
   }
 } as const satisfies FunctionSpecs

@@ -23,6 +23,8 @@ const STORE_SCOPED: Partial<Record<FunctionName, ReadonlyArray<string>>> = {
   storeCode: ['store manager of st02'],
   revokeStaffCode: ['store manager of st02'],
   transferFans: ['store manager of st02'],
+  // only a brand manager changes a store or role (src/domain/member-edit.ts)
+  updateMember: ['store manager of st02'],
   saveCouponTemplate: ['store manager of st02'],
   groupCodes: ['store manager of st02'],
   saveGroupCode: ['store manager of st02'],

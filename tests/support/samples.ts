@@ -17,6 +17,7 @@ export const SAMPLE_INPUTS: Record<FunctionName, Record<string, unknown>> = {
   storeCode: { storeId: 'st01' },
   revokeStaffCode: { staffId: 'sf02' },
   transferFans: { fromStaffId: 'sf02', toStaffId: 'sf01' },
+  updateMember: { staffId: 'sf02', storeId: 'st01', role: 'staff' },
   wallet: {},
   couponPreview: { code: '7K3MPQ2R' },
   redeemCoupon: { code: '7K3MPQ2R', amountFen: 3800 },

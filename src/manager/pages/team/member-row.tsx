@@ -1,6 +1,7 @@
 import { Button, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { OutputOf } from '../../../contract'
+import MemberEdit, { type MemberRole, type StoreChoice } from './member-edit'
 
 type Member = OutputOf<'teamList'>['members'][number]
 
@@ -9,10 +10,15 @@ interface MemberRowProps {
   colleagues: Member[]
   onRevoke: (m: Member) => void
   onHandOver: (m: Member, toStaffId: string | null) => void
+  /** given only where the caller may change this person's store or role (src/domain/member-edit.ts) */
+  edit?: { stores: StoreChoice[]; onSave: (m: Member, storeId: string, role: MemberRole) => Promise<boolean> }
 }
 
-/** One staff member: fans, a button to void their codes, and the hand-over of their fans when they leave. */
-export default function MemberRow({ member, colleagues, onRevoke, onHandOver }: MemberRowProps) {
+/**
+ * One staff member: fans, a button to void their codes, the hand-over of their fans when they leave, and
+ * (for a brand manager) a change of store or role.
+ */
+export default function MemberRow({ member, colleagues, onRevoke, onHandOver, edit }: MemberRowProps) {
   const targets = [{ staffId: null as string | null, name: '归门店' }, ...colleagues.filter((c) => c.active && c.staffId !== member.staffId)]
   const [target, setTarget] = useState(0)
   return (
@@ -37,6 +43,9 @@ export default function MemberRow({ member, colleagues, onRevoke, onHandOver }: 
             离职并转移粉丝
           </Button>
         </View>
+      ) : null}
+      {edit ? (
+        <MemberEdit storeId={member.storeId} role={member.role} stores={edit.stores} onSave={(storeId, role) => edit.onSave(member, storeId, role)} />
       ) : null}
     </View>
   )
