@@ -82,14 +82,15 @@ weappSpec('privacy on weapp (journey 8): export by clipboard, delete', (s) => {
     await exp.waitFor('.privacy-summary')
     expect(await (await exp.$('.privacy-summary'))!.text()).toContain(fan.memberCode)
     const deliver = await exp.$('.privacy-deliver')
-    expect(await deliver!.text()).toBe('复制我的数据（JSON）')
+    expect(await deliver!.text()).toBe('复制我的数据')
     await deliver!.tap()
     await exp.waitFor('.privacy-notice')
-    expect(await (await exp.$('.privacy-notice'))!.text()).toBe('已复制全部数据（JSON），可粘贴保存')
+    expect(await (await exp.$('.privacy-notice'))!.text()).toBe('已复制全部数据，可粘贴到聊天或备忘录保存')
     const clip = (await mp.callWxMethod('getClipboardData')) as { data: string }
-    const exported = JSON.parse(clip.data) as { fan: { memberCode: string }; visits: { total: number } }
-    expect(exported.fan.memberCode).toBe(fan.memberCode)
-    expect(exported.visits.total).toBe(1)
+    // the copied file is the readable export: Chinese labels (src/domain/privacy-readable.ts)
+    const exported = JSON.parse(clip.data) as Record<string, Record<string, unknown>>
+    expect(exported['粉丝档案']['会员码']).toBe(fan.memberCode)
+    expect(exported['到店记录']['共计']).toBe(1)
 
     const me = await mp.reLaunch('/pages/me/index')
     await me.waitFor('.me-privacy-delete')

@@ -57,4 +57,22 @@ weappSpec('nearby stores on weapp (journey 5)', (s) => {
     expect(await page.$('.nearby-by-city')).not.toBeNull()
     expect(await page.$('.location-denied')).not.toBeNull()
   })
+
+  it('with location granted, 按城市 lists the picked city’s stores without distances; 按距离 brings them back (#18)', async () => {
+    const { mp } = await s.open({ persona: `weapp-nearby-city-${Date.now()}`, path: 'pages/index/index' })
+    await mp.mockWxMethod('getFuzzyLocation', { longitude: 121.4456, latitude: 31.2235 })
+    const page = await mp.navigateTo('/pages/nearby/index')
+    await page.waitFor('.nearby-store .store-distance')
+    await (await page.$('.switch-city'))!.tap()
+    await page.waitFor('.city-option')
+    expect(await page.$('.location-denied')).toBeNull()
+    const option = (await page.$$('.city-option')).at(-1)!
+    const count = Number(await (await option.$('.city-count'))!.text())
+    await option.tap()
+    await page.waitFor(async () => (await page.$('.city-option-active')) !== null && (await page.$$('.nearby-store')).length === count)
+    expect(await page.$$('.nearby-store .store-distance')).toHaveLength(0)
+    await (await page.$('.switch-nearby'))!.tap()
+    await page.waitFor('.nearby-store .store-distance')
+    expect(await page.$('.nearby-by-distance')).not.toBeNull()
+  })
 })

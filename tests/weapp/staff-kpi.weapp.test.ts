@@ -11,7 +11,9 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
     const { page } = await s.open({ persona: 'demo-staff-1', path: 'staff/pages/code/index' })
     await page.waitFor('.staff-qr')
     expect(await (await page.$('.staff-qr'))!.attribute('src')).toMatch(/\/files\/codes\/staff\/.+\.png$/)
-    const scene = await (await page.$('.staff-scene'))!.text()
+    // the page no longer prints the raw scene (#18.17): the card must carry the one her code holds
+    expect(await page.$('.staff-scene')).toBeNull()
+    const scene = (await s.cloud.call<{ data: { scene: string } }>('staffCode', {}, 'demo-staff-1')).data.scene
     const share = (await page.callMethod('onShareAppMessage', { from: 'button' })) as { path: string; title: string }
     expect(share.path).toBe(`pages/checkin/index?scene=${encodeURIComponent(scene)}&via=share`)
     expect(share.title).toContain('王芳')
@@ -25,7 +27,7 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
     if (!native) return
     await page.waitFor(() => native.log.toasts.includes('海报已保存到相册'))
     expect(native.log.album).toHaveLength(1)
-    const ink = native.canvas('staff-poster-canvas')!.ink()
+    const ink = native.canvas('code-poster-canvas')!.ink()
     // 300×460 at pixel ratio 2; the QR alone is 360×360 device pixels, about half of them dark modules
     expect(ink).toMatchObject({ width: 600, height: 920 })
     expect(ink.dark).toBeGreaterThan(30_000)
@@ -40,7 +42,25 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
     const native = s.native(mp)
     if (!native) return
     await page.waitFor(() => native.log.album.length === 1)
-    expect(native.canvas('staff-poster-canvas')!.ink().dark).toBeLessThan(15_000)
+    expect(native.canvas('code-poster-canvas')!.ink().dark).toBeLessThan(15_000)
+  })
+
+  // the store-code poster on 团队与二维码 (#18) lives here, not in team.weapp: a second spec file drawing a picture
+  // trips @napi-rs/canvas's drawImage type check (jest loads its JS again per file over the one native addon)
+  it('生成门店码海报 draws the store code on the weapp canvas and saves it', async () => {
+    const { mp, page } = await s.open({ persona: 'demo-store-manager', path: 'manager/pages/team/index' })
+    await page.waitFor('.team-store-code .staff-poster-button')
+    expect(await (await page.$('.team-store-code .staff-poster-button'))!.text()).toBe('生成门店码海报')
+    await (await page.$('.team-store-code .staff-poster-button'))!.tap()
+    const native = s.native(mp)
+    if (!native) return
+    await page.waitFor(() => native.log.toasts.includes('海报已保存到相册'))
+    expect(native.log.album).toHaveLength(1)
+    const ink = native.canvas('code-poster-canvas')!.ink()
+    // 300×460 at pixel ratio 2; the store's QR alone is 360×360 device pixels, about half of them dark modules
+    expect(ink).toMatchObject({ width: 600, height: 920 })
+    expect(ink.dark).toBeGreaterThan(30_000)
+    console.log(`RESULT weapp_store_poster_ink painted=${ink.painted} dark=${ink.dark}`)
   })
 
   it('without album permission the poster asks to open settings, in Chinese, and the page stays usable', async () => {

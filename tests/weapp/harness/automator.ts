@@ -104,13 +104,14 @@ export class HarnessElement {
     this.mp.runtime.dispatch(n, 'blur', { value, cursor: value.length })
     await sleep(0)
   }
-  /** Any component event with its detail (change on a picker or switch, getphonenumber on a button). */
+  /** Any component event with its detail (change on a picker or switch, getphonenumber or chooseavatar on a button). */
   async trigger(type: string, detail: Record<string, unknown> = {}): Promise<void> {
     const n = this.node()
     const bound = Object.keys(n.attr).some((k) => new RegExp(`^(bind|catch):?${type}$`).test(k))
     if (!bound) throw new Error(`<${name(n)}> has no ${type} handler: WeChat would not deliver it anywhere`)
     if (type === 'getphonenumber' && n.attr.openType !== 'getPhoneNumber')
       throw new Error('getphonenumber comes only from a button with open-type="getPhoneNumber"')
+    if (type === 'chooseavatar' && n.attr.openType !== 'chooseAvatar') throw new Error('chooseavatar comes only from a button with open-type="chooseAvatar"')
     this.mp.runtime.dispatch(n, type, detail)
     await sleep(0)
   }
