@@ -45,7 +45,9 @@ export const checkinFunctions = {
   myFans: {
     access: 'staff',
     summary: '我的粉丝（最新在前，分页）',
-    input: input({ before: Millis.optional(), limit: z.number().int().min(1).max(50).optional() }),
+    // `cursor` (from nextCursor) pages on (boundAt, memberCode), unique even when a transfer binds a batch
+    // in one instant; `before` (boundAt alone) is kept for old clients and can skip such a batch.
+    input: input({ before: Millis.optional(), cursor: z.string().max(64).optional(), limit: z.number().int().min(1).max(50).optional() }),
     output: z.object({
       total: z.number().int(),
       fans: z.array(
@@ -57,7 +59,8 @@ export const checkinFunctions = {
           channel: Channel
         })
       ),
-      nextBefore: Millis.nullable()
+      nextBefore: Millis.nullable(),
+      nextCursor: z.string().nullable()
     })
   },
   setAttributionPolicy: {

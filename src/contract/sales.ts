@@ -118,7 +118,11 @@ export const salesFunctions = {
       issued: z.number().int(),
       alreadyIssued: z.number().int(),
       refused: z.number().int(),
-      messaged: z.number().int()
+      messaged: z.number().int(),
+      /** fans whose coupon or reminder failed (recorded per fan; the run went on) */
+      failed: z.number().int(),
+      /** false when the run stopped at its time budget: run again (or let the timer) to go on */
+      complete: z.boolean()
     })
   },
   bindPhone: {

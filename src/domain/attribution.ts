@@ -90,3 +90,15 @@ export function decideBinding(fan: FanBinding | null, scan: Scan, policy: Attrib
   }
   return { capturingStaffId: capturing, ownerStaffId: owner, boundAt, servingStaffId: staffId, changes }
 }
+
+/**
+ * The bounds under which an owned fan is still bound at `now`, as ownerAfterLapse would decide at the next
+ * scan: what staff and managers see follows the policy at the time they look, not the last check-in's
+ * write (a lapsed fan stays on the record until they scan again). Inclusive, as the lapse rules are strict.
+ */
+export function liveBindingBounds(policy: AttributionPolicy, now: number): { lastVisitAtLeast: number | null; boundAtLeast: number | null } {
+  return {
+    lastVisitAtLeast: policy.validityDays !== null ? now - days(policy.validityDays) : null,
+    boundAtLeast: policy.mode === 'last' && policy.windowDays !== null ? now - days(policy.windowDays) : null
+  }
+}

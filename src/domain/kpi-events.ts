@@ -13,6 +13,7 @@ export interface FanEvent {
   capturingStaffId: string | null
   channel: KpiChannel
   createdAt: number
+  returning?: boolean
 }
 export interface VisitEvent {
   fanId: string
@@ -41,6 +42,8 @@ export interface SaleEvent {
   amountFen: number
   at: number
   servingStaffId: string | null
+  /** a sale outside the stores being counted: it only advances the fan's purchase count (#18.27) */
+  context?: boolean
 }
 /** a groupMembers document: the join is credited to the fan's owner */
 export interface GroupJoinEvent {
@@ -90,6 +93,8 @@ export function tallyEvents(ev: EventSet, purchases: Map<string, number>): Map<s
     return s === undefined ? fallback : s
   }
   for (const f of ev.fans) {
+    // a former fan back after deleting their data is not a new fan (no welcome, no credit)
+    if (f.returning) continue
     const staffId = checkinStaff(f._id, f.createdAt, f.capturingStaffId)
     bump(f.createdAt, f.firstStoreId, staffId, 'newFans')
     bump(f.createdAt, f.firstStoreId, staffId, `byChannel.${f.channel}`)
@@ -104,6 +109,7 @@ export function tallyEvents(ev: EventSet, purchases: Map<string, number>): Map<s
   for (const s of sales) {
     const nth = (purchases.get(s.fanId) ?? 0) + 1
     purchases.set(s.fanId, nth)
+    if (s.context) continue
     bump(s.at, s.storeId, s.servingStaffId, 'sales')
     bump(s.at, s.storeId, s.servingStaffId, 'salesFen', s.amountFen)
     bump(s.at, s.storeId, s.servingStaffId, nth === 1 ? 'firstPurchases' : 'repurchases')

@@ -20,7 +20,7 @@ export const tombstoneId = (randomHex: string): string => `${TOMBSTONE_PREFIX}${
  * from firstStoreId / channel / capturingStaffId / createdAt, and the group share from homeGroupJoinedAt.
  * Everything else (member code, owner, visits, last store, rate-limit windows, held flags) goes.
  */
-export const KEPT_FAN_FIELDS = ['firstStoreId', 'channel', 'capturingStaffId', 'createdAt', 'homeGroupJoinedAt'] as const
+export const KEPT_FAN_FIELDS = ['firstStoreId', 'channel', 'capturingStaffId', 'createdAt', 'homeGroupJoinedAt', 'returning'] as const
 
 type Doc = Record<string, unknown> & { _id: string }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Channel } from '../contract'
 import { MINUTE_MS, nextScanWindow, type SuspicionReason } from '../domain/abuse-limits'
 import { decideBinding, type BindingDecision } from '../domain/attribution'
@@ -13,6 +14,7 @@ import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/
 import { recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
+import { isFormerFan } from './_lib/former-fans'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
 import { newCoupon, releaseStock, reserveStock, welcomeTemplate } from './_lib/welcome'
@@ -27,6 +29,15 @@ async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: Sta
   if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
   return { store, staff }
 }
+
+/** The stores this fan visited on `dayKey` after this scan, or null when this store was already among them. */
+function nextVisitedDay(prev: FanDoc['visitedDay'], dayKey: string, storeId: string): FanDoc['visitedDay'] | null {
+  const today = prev?.dayKey === dayKey ? prev.storeIds : []
+  return today.includes(storeId) ? null : { dayKey, storeIds: [...today, storeId] }
+}
+
+/** Attempts of the check-in transaction before BUSY; with conflictBackoff() between them. */
+const CHECKIN_ATTEMPTS = 8
 
 interface Outcome {
   isNew: boolean
@@ -53,7 +64,12 @@ export const main = defineFunction(
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
+    const known = await getDoc<FanDoc>('fans', caller.openid)
+    const early = staff && !selfScan && !known ? suspicious() : null
+    // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
+    // fresh codes (nothing derived from the openid comes back). Asked only when there is no fan record.
+    let former: Promise<boolean> | undefined
+    const returning = () => (former ??= isFormerFan(caller.openid))
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
       ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
@@ -64,6 +80,7 @@ export const main = defineFunction(
     const counter = await ensureCounter(dayKey, store._id, servingId)
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
+    const freshSeed = `returning:${randomBytes(12).toString('hex')}`
     let template: CouponTemplateDoc | null | undefined
     let reserved = false
     const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
@@ -88,20 +105,33 @@ export const main = defineFunction(
         // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
         const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
         if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
-        const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), reserveWelcome()])
+        const again = existing ? false : await returning()
+        const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), again ? null : reserveWelcome()])
         const held = reasons.length > 0
+        // A visit is a fan at a store on a China day: reloads and repeat scans that day count once.
+        const visitedDay = nextVisitedDay(existing?.visitedDay, dayKey, store._id)
+        const newVisit = visitedDay !== null
         const decision = decideBinding(existing, { staffId: held ? null : (staff?._id ?? null), selfScan, at: now }, settings.policy)
         const serving = held ? null : servingId
         const fan: FanDoc = {
-          ...(existing ?? { _id: caller.openid, memberCode: memberCodeFor(caller.openid), firstStoreId: store._id, channel, createdAt: now, visits: 0 }),
+          ...(existing ?? {
+            _id: caller.openid,
+            memberCode: again ? memberCodeFor(freshSeed) : memberCodeFor(caller.openid),
+            ...(again ? { returning: true, codeSeed: freshSeed } : {}),
+            firstStoreId: store._id,
+            channel,
+            createdAt: now,
+            visits: 0
+          }),
           ...(held && staff ? { heldForStaffId: staff._id } : {}),
           scanWindow,
           lastStoreId: store._id,
           capturingStaffId: decision.capturingStaffId,
           ownerStaffId: decision.ownerStaffId,
           boundAt: decision.boundAt,
+          ...(visitedDay ? { visitedDay } : {}),
           lastVisitAt: now,
-          visits: (existing?.visits ?? 0) + 1
+          visits: (existing?.visits ?? 0) + (newVisit ? 1 : 0)
         }
         if (existing) {
           const { _id, ...changes } = fan
@@ -110,7 +140,7 @@ export const main = defineFunction(
           await fans.add({ data: fan })
         }
         const visit: VisitDoc = { fanId: fan._id, storeId: store._id, servingStaffId: serving, ownerStaffId: fan.ownerStaffId, channel, at: now, dayKey }
-        await tx.collection('visits').add({ data: visit })
+        if (newVisit) await tx.collection('visits').add({ data: visit })
         // A held fan's binding event says why the code's staff member was not credited, for any dispute.
         const changes = held && staff ? [...decision.changes, { from: null, to: null, reason: `held:${reasons.join('+')}` }] : decision.changes
         for (const change of changes) {
@@ -119,25 +149,28 @@ export const main = defineFunction(
         }
         const coupon = welcome ? newCoupon(welcome, fan._id, 'welcome', { at: now, storeId: store._id, ownerStaffId: fan.ownerStaffId, by: 'checkin' }) : null
         if (coupon) await tx.collection('coupons').add({ data: coupon })
-        const bump = counterUpdate({ newFans: existing ? 0 : 1, visits: 1, couponsIssued: coupon ? 1 : 0, channel })
+        const bump = counterUpdate({ newFans: existing || again ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
         // a held fan's first visit is the store's
-        await tx
-          .collection('counters')
-          .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
-          .update({ data: bump })
+        if (Object.keys(bump).length > 0)
+          await tx
+            .collection('counters')
+            .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
+            .update({ data: bump })
         if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
         return { isNew: !existing, fan, decision, coupon }
       })
 
     let outcome: Outcome | null = null
     try {
-      // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return visit.
-      for (let i = 0; i < 4 && !outcome; i++) {
+      // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return
+      // visit. Many new fans through one code at once contend for its counter row: each loser waits a jittered,
+      // growing moment and runs again, a bounded number of times, then answers BUSY ("try again"), never INTERNAL.
+      for (let i = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
         try {
           outcome = await attempt()
         } catch (err) {
-          if (!(isDuplicateWrite(err) || isConflict(err)) || i === 3) throw err
-          if (isConflict(err)) await conflictBackoff(i)
+          if (!(isDuplicateWrite(err) || isConflict(err))) throw err
+          if (i < CHECKIN_ATTEMPTS - 1) await conflictBackoff(i)
         }
       }
     } finally {

@@ -1,7 +1,7 @@
-import { db } from './_lib/cloud'
+import { _ } from './_lib/cloud'
 import { managerStoreScope } from './_lib/caller'
 import { defineFunction } from './_lib/define'
-import type { StoreDoc } from './_lib/docs'
+import { storesWhere } from './_lib/stores-read'
 import { AppError } from './_lib/errors'
 import { rowView, storeGroups, withQrUrls } from './_lib/group-read'
 import { groupShareOf } from './_lib/group-share'
@@ -10,8 +10,8 @@ import { managedStore } from './_lib/scope'
 
 /** The stores a manager may pick from: their scope, or every active store for a brand manager. */
 async function scopeStores(scope: string[] | null): Promise<Array<{ storeId: string; name: string }>> {
-  const res = await db.collection('stores').where({ active: true }).limit(100).get()
-  return (res.data as StoreDoc[]).filter((s) => !scope || scope.includes(s._id)).map((s) => ({ storeId: s._id, name: s.name }))
+  const stores = await storesWhere(scope ? { active: true, _id: _.in(scope) } : { active: true })
+  return stores.filter((s) => !scope || scope.includes(s._id)).map((s) => ({ storeId: s._id, name: s.name }))
 }
 
 export const main = defineFunction('groupCodes', async ({ storeId }, caller) => {

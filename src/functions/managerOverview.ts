@@ -3,7 +3,9 @@ import { db, _ } from './_lib/cloud'
 import { managerStoreScope } from './_lib/caller'
 import { getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
-import type { CounterDoc, StoreDoc } from './_lib/docs'
+import type { CounterDoc } from './_lib/docs'
+import { readAll, slices } from './_lib/reads'
+import { storesWhere } from './_lib/stores-read'
 import { AppError } from './_lib/errors'
 
 export const main = defineFunction('managerOverview', async ({ storeId }, caller) => {
@@ -13,17 +15,15 @@ export const main = defineFunction('managerOverview', async ({ storeId }, caller
   const wanted = storeId ? [storeId] : scope
   const storeQuery = wanted ? { _id: _.in(wanted), active: true } : { active: true }
   const dayKey = chinaDayKey(Date.now())
-  const [storesRes, settings] = await Promise.all([db.collection('stores').where(storeQuery).orderBy('name', 'asc').limit(100).get(), getSettings()])
-  const stores = storesRes.data as StoreDoc[]
+  const [stores, settings] = await Promise.all([storesWhere(storeQuery), getSettings()])
   const ids = stores.map((s) => s._id)
-  // Today's figures come from the daily counter rows (store × staff), never from the visit log.
-  const countersRes = await db
-    .collection('counters')
-    .where({ dayKey, storeId: _.in(ids) })
-    .limit(1000)
-    .get()
+  // Today's figures come from the daily counter rows (store × staff), never from the visit log; every
+  // row of the day is read (a brand wide view has more than one get() answers), in slices of store ids.
+  const counters = wanted
+    ? (await Promise.all(slices(ids).map((part) => readAll<CounterDoc>('counters', { dayKey, storeId: _.in(part) })))).flat()
+    : await readAll<CounterDoc>('counters', { dayKey })
   const today = new Map<string, { newFans: number; visits: number }>()
-  for (const c of countersRes.data as CounterDoc[]) {
+  for (const c of counters) {
     const t = today.get(c.storeId) ?? { newFans: 0, visits: 0 }
     today.set(c.storeId, { newFans: t.newFans + c.newFans, visits: t.visits + c.visits })
   }

@@ -3,12 +3,12 @@ import { getDoc } from './_lib/data'
 import { defineHttpFunction } from './_lib/define-http'
 import type { FanDoc, StaffDoc, StoreDoc } from './_lib/docs'
 import { AppError, isDuplicateWrite } from './_lib/errors'
-import type { FanPhoneDoc, PosRequestDoc } from './_lib/sales-docs'
-import { phoneKey } from './_lib/phone'
+import type { PosRequestDoc } from './_lib/sales-docs'
+import { boundPhone } from './_lib/phone-rows'
 import { fanByMemberCode, recordSaleOnce } from './_lib/sales-record'
 
 async function fanByPhone(phone: string): Promise<FanDoc> {
-  const bound = await getDoc<FanPhoneDoc>('fanPhones', phoneKey(phone))
+  const bound = await boundPhone(phone)
   const fan = bound ? await getDoc<FanDoc>('fans', bound.fanId) : null
   if (!fan) throw new AppError('NOT_FOUND', '这个手机号没有绑定粉丝')
   return fan

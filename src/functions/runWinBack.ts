@@ -2,6 +2,7 @@ import { managerStoreScope } from './_lib/caller'
 import { cloud } from './_lib/cloud'
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
+import { migrateLegacyPhones } from './_lib/phone-rows'
 import { runWinBack } from './_lib/sales-winback'
 
 /** The platform's timer event: { Type: 'Timer', TriggerName, Time } (Tencent SCF spells Type 'timer'). */
@@ -24,6 +25,8 @@ const onDemand = defineFunction('runWinBack', async ({ dryRun = false, lapseDays
 export async function main(event: unknown) {
   if (!cloud.getWXContext().OPENID && isTimerEvent(event)) {
     try {
+      // the daily maintenance slot also re-keys phone rows still under the pre-#18.21 bare hash
+      await migrateLegacyPhones(200).catch((err: unknown) => console.error(`[runWinBack] phone re-key: ${err instanceof Error ? err.message : String(err)}`))
       return { ok: true, data: await runWinBack({ trigger: 'timer', by: 'timer', dryRun: false, now: Date.now() }) }
     } catch (err) {
       console.error(`[runWinBack] timer run failed: ${err instanceof Error ? err.message : String(err)}`)

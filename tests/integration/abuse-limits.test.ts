@@ -39,9 +39,10 @@ describe('check-in rate limits', () => {
     expect(refused).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     expect(!refused.ok && refused.message).toMatch(/稍后再试/)
     expect(data()).toEqual(before)
-    expect(await t.count('visits', { fanId: 'eager' })).toBe(6)
+    // one visit however often they scan at one store that day (#18.3)
+    expect(await t.count('visits', { fanId: 'eager' })).toBe(1)
     minutes(1)
-    expect(expectOk(await checkin(scene, 'eager')).visitCount).toBe(7)
+    expect(expectOk(await checkin(scene, 'eager')).isNewFan).toBe(false)
   })
 
   it('limits scans per staff code and per store code, each on its own', async () => {
@@ -97,6 +98,20 @@ describe('redemption rate limits', () => {
     expect(await t.call('couponPreview', { code: '66666666' }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
     // another till is not affected
     expect(await t.call('couponPreview', { code: '66666666' }, 'demo-staff-2')).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})
+
+describe('#18.5 malformed till codes', () => {
+  it('#18.5 a malformed code is refused before a till rate-limit slot is taken (no rateLimits rows)', async () => {
+    await start()
+    const before = t.cloud.db.snapshot()
+    for (const code of ['!!!!!!', 'ABCD', '12345678901234', 'ÄÖÜ😀ÄÖÜ😀', 'a-b-c-d-e-f-g-h-i']) {
+      for (const fn of ['redeemCoupon', 'couponPreview'] as const) {
+        expect(await t.call(fn, { code }, 'demo-staff-1')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+      }
+    }
+    expect(await t.count('rateLimits')).toBe(0)
+    expect(t.cloud.db.snapshot()).toEqual(before)
   })
 })
 

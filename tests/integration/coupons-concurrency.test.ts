@@ -97,6 +97,23 @@ describe('issuing under concurrency', () => {
     console.log(`RESULT coupons issue_concurrent=300 stock=100 issued=${issued.length} refused=${refused.length} ms=${ms}`)
   })
 
+  it('#18.1 per-fan coupon limit holds under 100 concurrent issues', async () => {
+    const fan = 'limit-fan'
+    expectOk(await t.call('checkin', { scene: t.scene('store', 'st01') }, fan))
+    const tpl = { ...STOCKED, stock: null, perFanLimit: 3 }
+    const { templateId } = expectOk(await t.call('saveCouponTemplate', { template: tpl }, 'demo-manager')).template
+    const memberCode = memberCodeFor(fan)
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => (i % 2 ? t.http : t.call)('issueCoupon', { templateId, memberCode, requestId: `limit-${i}` }, 'demo-manager'))
+    )
+    expect(results.filter((r) => r.ok && r.data.created)).toHaveLength(3)
+    const refused = results.filter((r) => !r.ok)
+    expect(refused).toHaveLength(97)
+    expect(refused.every((r) => !r.ok && r.code === 'CONFLICT')).toBe(true)
+    expect(await t.count('coupons', { templateId, fanId: fan })).toBe(3)
+    expect(sum((await api().collection('counters').where({ storeId: 'st01', staffId: '-' }).get()).data, 'couponsIssued')).toBe(4)
+  })
+
   it('the same manual issue sent 20 times at once gives one coupon, answered to every request', async () => {
     const fan = 'repeat-fan'
     expectOk(await t.call('checkin', { scene: t.scene('store', 'st01') }, fan))

@@ -161,6 +161,17 @@ describe('manager: codes, upload, warning', () => {
     expect(sent[0].page).toBe('manager/pages/groups/index?storeId=st01')
   })
 
+  it('#18.22 the expiry message carries a date in its date field even when no code is left', async () => {
+    await addGroup('g-gone', { expiresAt: Date.now() - DAY_MS })
+    expect(expectOk(await t.call('groupCodes', { storeId: 'st01' }, 'demo-manager')).warning?.kind).toBe('none_usable')
+    const sent = t.cloud.platform.outbox.filter((m) => m.kind === 'subscribeMessage')
+    expect(sent).toHaveLength(1)
+    const data = sent[0].data as Record<string, { value: string }>
+    // a subscribe message's date field takes a date; WeChat refuses the whole message otherwise
+    for (const [key, { value }] of Object.entries(data)) if (key.startsWith('date')) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(JSON.stringify(data)).toContain('已无可用')
+  })
+
   it('is quiet while a usable code has more than two days left', async () => {
     await addGroup('g-later', { expiresAt: Date.now() + 4 * DAY_MS })
     expect(expectOk(await t.call('groupCodes', { storeId: 'st01' }, 'demo-manager')).warning).toBeNull()

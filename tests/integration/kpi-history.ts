@@ -35,7 +35,8 @@ export function setClock(ms: number): void {
  * 11-11 11:00     f3 opens 张伟 sf03's shared card (st02): new fan, shared card, coupon
  * 11-11 12:00     f3 buys ¥20 served by sf03: first purchase; sf04 redeems f3's coupon
  * 11-11 12:30     a redemption at st01, undone a minute later: not counted
- * 11-11 23:59:59  f2 scans 李娜 sf02 (st01): a visit, f2 bound to sf02; then buys ¥15 at the till
+ * 11-11 23:59:59  f2 scans 李娜 sf02 (st01): f2 bound to sf02, but no second visit (same store and
+ *                 China day as 00:00, #18.3); then buys ¥15 at the till
  *                 with no staff credited: f2's first purchase
  * 11-12 00:00:00  f1 scans sf01: a visit today
  */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { signBody } from '../../src/functions/_lib/sales-signature'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
 
@@ -82,6 +83,19 @@ describe('POS sales over the signed HTTP trigger', () => {
     expect(t.cloud.db.snapshot()).toEqual(before)
   })
 
+  it('#18.4 a refused POS sale writes nothing', async () => {
+    expect((await post(order('POS-4001'))).status).toBe(200)
+    // another fan, who never bought (no purchase summary yet), at another store and till (no counter row yet)
+    expectOk(await t.call('checkin', { scene: t.scene('store', 'st02') }, 'pos-fan-2'))
+    const other = expectOk(await t.call('session', {}, 'pos-fan-2')).fan!.memberCode
+    const before = t.cloud.db.snapshot()
+    const clash = await post(order('POS-4001', { memberCode: other, storeId: 'st02', staffId: 'sf03' }))
+    expect(clash).toMatchObject({ status: 409, json: { ok: false, code: 'CONFLICT' } })
+    const amount = await post(order('POS-4001', { amountFen: 1, storeId: 'st02' }))
+    expect(amount).toMatchObject({ status: 409, json: { ok: false, code: 'CONFLICT' } })
+    expect(t.cloud.db.snapshot()).toEqual(before)
+  })
+
   it('answers a callFunction event with the usual envelope and never writes', async () => {
     const before = t.cloud.db.snapshot()
     const body = JSON.parse(order('POS-4004')) as Record<string, unknown>
@@ -104,6 +118,26 @@ describe('identifying the fan by a bound phone', () => {
     expect(r.json).toMatchObject({ ok: true, data: { memberCode, amountFen: 6600, created: true } })
     // the number itself is stored nowhere, only its hash
     expect(JSON.stringify((await t.cloud.db.api().collection('fanPhones').where({}).get()).data)).not.toContain('13912345678')
+  })
+
+  it('#18.21 the phone is stored under a keyed hash (not a bare SHA-256), and rows under the old hash are migrated', async () => {
+    const sha = (p: string) => createHash('sha256').update(p).digest('hex')
+    expectOk(await t.call('bindPhone', { cloudID: localCloudID({ purePhoneNumber: '13912345678' }) }, 'pos-fan'))
+    const ids = async () => (await t.cloud.db.api().collection('fanPhones').where({}).get()).data.map((d) => String(d._id))
+    // enumerating 11-digit numbers through SHA-256 must not find the row: its key needs the secret
+    expect(await ids()).not.toContain(sha('13912345678'))
+    expect(await ids()).toHaveLength(1)
+    // a row bound before keyed hashes (bare SHA-256) still finds its fan, and is re-keyed on the way
+    expectOk(await t.call('checkin', { scene: t.scene('store', 'st01') }, 'legacy-fan'))
+    const legacyCode = expectOk(await t.call('session', {}, 'legacy-fan')).fan!.memberCode
+    await t.cloud.db
+      .api()
+      .collection('fanPhones')
+      .add({ data: { _id: sha('13700000001'), fanId: 'legacy-fan' } })
+    expect((await post(byPhone('POS-P21', '13700000001'))).json).toMatchObject({ ok: true, data: { memberCode: legacyCode } })
+    expect(await ids()).not.toContain(sha('13700000001'))
+    expect(await ids()).toHaveLength(2)
+    expect((await post(byPhone('POS-P22', '13700000001'))).json).toMatchObject({ ok: true, data: { memberCode: legacyCode } })
   })
 
   it('binds nothing from a cloudID that cannot be decrypted, or for someone who is not a fan', async () => {

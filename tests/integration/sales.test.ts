@@ -113,3 +113,60 @@ describe('repurchase figures', () => {
     expect(await t.call('repurchaseStats', {}, 'demo-staff-1')).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })
+
+describe('#18.28 undoing a first purchase', () => {
+  it('#18.28 undoing a coupon sale that was the first purchase makes the later sale the first purchase everywhere', async () => {
+    const openid = 'undo-first'
+    const checkin = expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, openid))
+    const { memberCode } = expectOk(await t.call('session', {}, openid)).fan!
+    const redeemed = expectOk(await t.call('redeemCoupon', { code: checkin.couponsIssued[0].code, amountFen: 3000 }, 'demo-staff-1'))
+    expect(expectOk(await t.call('recordSale', { memberCode, amountFen: 4500, requestId: 'after-coupon' }, 'demo-staff-2')).repurchase).toBe(true)
+    expectOk(await t.call('undoRedemption', { redemptionId: redeemed.redemptionId }, 'demo-staff-1'))
+
+    const today = expectOk(await t.call('kpiDashboard', { range: 'today' }, 'demo-manager')).totals
+    expect(today).toMatchObject({ sales: 1, salesFen: 4500, firstPurchases: 1, repurchases: 0, repurchaseFen: 0 })
+    const summary = (await api().collection('fanPurchases').doc(openid).get()).data as Record<string, unknown>
+    expect(summary).toMatchObject({ purchases: 1, firstStoreId: 'st01' })
+    expect(summary.firstPurchaseAt).toEqual(expect.any(Number))
+    // and every figure equals a recount of the remaining sales
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    expect(expectOk(await t.call('rebuildCounters', { from: day, to: day, dryRun: true }, 'demo-manager')).rowsDrifted).toBe(0)
+    // a later sale is a repurchase again
+    expect(expectOk(await t.call('recordSale', { memberCode, amountFen: 1000, requestId: 'third' }, 'demo-staff-2')).repurchase).toBe(true)
+  })
+})
+
+describe('#18.27 rebuilding one store', () => {
+  it("#18.27 a store rebuild counts the fan's earlier sale at another store the same day", async () => {
+    const code = await fan('two-stores')
+    // first purchase at st02 (张伟), then a repurchase at st01 (李娜), the same day
+    expect(expectOk(await t.call('recordSale', { memberCode: code, amountFen: 2000, requestId: 'at-st02' }, 'demo-staff-3')).repurchase).toBe(false)
+    expect(expectOk(await t.call('recordSale', { memberCode: code, amountFen: 3000, requestId: 'at-st01' }, 'demo-staff-2')).repurchase).toBe(true)
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    for (const storeId of ['st01', 'st02', undefined]) {
+      const r = expectOk(await t.call('rebuildCounters', { from: day, to: day, dryRun: true, ...(storeId ? { storeId } : {}) }, 'demo-manager'))
+      expect([storeId, r.rowsDrifted, r.drift.filter((f) => f.rows > 0)]).toEqual([storeId, 0, []])
+    }
+  })
+})
+
+describe('#18.20 repurchase figures over many sales', () => {
+  it('#18.20 repurchase figures read every sale, not the oldest 20,000', async () => {
+    const at0 = Date.now() - 30 * 24 * 3600_000
+    const sales = Array.from({ length: 25_000 }, (_, i) => ({
+      _id: `bulk-sale-${String(i).padStart(5, '0')}`,
+      fanId: `bulk-fan-${i % 10_000}`,
+      storeId: 'st01',
+      amountFen: 100,
+      at: at0 + i * 60_000,
+      dayKey: '2026-01-01',
+      ownerStaffId: null,
+      servingStaffId: null,
+      source: 'staff',
+      idempotencyKey: `bulk-${i}`
+    }))
+    t.cloud.db.bulkInsert('sales', sales)
+    const r = expectOk(await t.call('repurchaseStats', {}, 'demo-manager'))
+    expect(r).toMatchObject({ sales: 25_000, fans: 10_000, repurchases: 15_000, truncated: false })
+  }, 120_000)
+})

@@ -1,3 +1,4 @@
+import { memberCodeFor } from '../../src/domain/codes'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
 
 let t: TestCloud
@@ -58,6 +59,77 @@ describe('staff pages', () => {
   })
 })
 
+describe('#18.25 paging my fans', () => {
+  it('#18.25 my fans pages through a batch that shares one boundAt without skipping anyone', async () => {
+    // a transfer hands fans over in one batch: one boundAt for all of them
+    const at = Date.now() - 60_000
+    const fan = (i: number, boundAt: number) => ({
+      _id: `batch-fan-${String(i).padStart(3, '0')}`,
+      memberCode: memberCodeFor(`batch-fan-${i}`),
+      firstStoreId: 'st01',
+      lastStoreId: 'st01',
+      channel: 'staff_code',
+      capturingStaffId: 'sf02',
+      ownerStaffId: 'sf01',
+      boundAt,
+      createdAt: boundAt,
+      lastVisitAt: boundAt,
+      visits: 1
+    })
+    t.cloud.db.bulkInsert('fans', [
+      ...Array.from({ length: 23 }, (_, i) => fan(i, at)),
+      ...Array.from({ length: 4 }, (_, i) => fan(100 + i, at - 1000 * (i + 1)))
+    ])
+    const seen: string[] = []
+    let cursor: string | null | undefined
+    for (let pages = 0; cursor !== null && pages < 20; pages++) {
+      const page = expectOk(await t.call('myFans', { limit: 5, ...(cursor ? { cursor } : {}) }, 'demo-staff-1'))
+      seen.push(...page.fans.map((f) => f.memberCode))
+      cursor = page.nextCursor
+    }
+    expect(seen).toHaveLength(27)
+    expect(new Set(seen).size).toBe(27)
+  })
+})
+
+describe('#18.26 lapsed bindings', () => {
+  it("#18.26 a binding past validityDays is not the staff member's fan in my fans or the team counts, per the policy when they look", async () => {
+    const day = 24 * 3600_000
+    const fan = (id: string, lastVisitAt: number) => ({
+      _id: id,
+      memberCode: memberCodeFor(id),
+      firstStoreId: 'st01',
+      lastStoreId: 'st01',
+      channel: 'staff_code',
+      capturingStaffId: 'sf01',
+      ownerStaffId: 'sf01',
+      boundAt: Date.now() - 60 * day,
+      createdAt: Date.now() - 60 * day,
+      lastVisitAt,
+      visits: 2
+    })
+    t.cloud.db.bulkInsert('fans', [fan('lapsed-fan', Date.now() - 40 * day), fan('recent-fan', Date.now() - 5 * day)])
+    const setPolicy = async (validityDays: number | null) =>
+      expectOk(
+        await t.call(
+          'setAttributionPolicy',
+          { policy: { mode: 'first', protectionDays: null, windowDays: null, validityDays, newFansOnly: false } },
+          'demo-manager'
+        )
+      )
+    const seen = async () => {
+      const mine = expectOk(await t.call('myFans', { limit: 50 }, 'demo-staff-1'))
+      const team = expectOk(await t.call('teamList', { storeId: 'st01' }, 'demo-manager')).members.find((m) => m.staffId === 'sf01')?.fans
+      return { total: mine.total, listed: mine.fans.map((f) => f.memberCode), team }
+    }
+    await setPolicy(30)
+    expect(await seen()).toEqual({ total: 1, listed: [memberCodeFor('recent-fan')], team: 1 })
+    await setPolicy(null)
+    expect((await seen()).total).toBe(2)
+    expect((await seen()).team).toBe(2)
+  })
+})
+
 describe('attribution policy', () => {
   it('a brand manager changes the policy and the next scan follows it', async () => {
     await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'fan-x')
@@ -68,6 +140,19 @@ describe('attribution policy', () => {
     const r = expectOk(await t.call('checkin', { scene: sameStoreOther }, 'fan-x'))
     expect(r.ownerStaff?.staffId).toBe('sf02')
     expect(await t.count('bindingEvents', { fanId: 'fan-x', from: 'sf01', to: 'sf02', reason: 'last_scan' })).toBe(1)
+  })
+
+  it("#18.10 setAttributionPolicy keeps the brand's rate limits and other settings", async () => {
+    const settings = () => t.cloud.db.api().collection('settings').doc('brand').get()
+    await t.cloud.db
+      .api()
+      .collection('settings')
+      .doc('brand')
+      .update({ data: { limits: { checkinsPerStoreCodePerMinute: 1200 }, posNote: 'kept' } })
+    const policy = { mode: 'last' as const, protectionDays: null, windowDays: 30, validityDays: null, newFansOnly: false }
+    expectOk(await t.call('setAttributionPolicy', { policy }, 'demo-manager'))
+    const after = (await settings()).data as Record<string, unknown>
+    expect(after).toMatchObject({ brandName: '测试品牌', policy, limits: { checkinsPerStoreCodePerMinute: 1200 }, posNote: 'kept' })
   })
 
   it('a store manager may not change the brand policy', async () => {

@@ -117,11 +117,11 @@ describe('adding a store', () => {
     expect(first.store).toMatchObject({ storeId, name: '愚园路店' })
     expect(first.couponsIssued).toHaveLength(1)
     const again = expectOk(await t.call('checkin', { scene: code.scene }, 'shopper-new-store'))
-    expect(again).toMatchObject({ isNewFan: false, visitCount: 2 })
+    expect(again).toMatchObject({ isNewFan: false, visitCount: 1 }) // same store, same day: one visit (#18.3)
     const overview = expectOk(await t.call('managerOverview', { storeId }, BRAND))
-    expect(overview.stores).toEqual([{ storeId, name: '愚园路店', newFansToday: 1, visitsToday: 2, fans: 1 }])
+    expect(overview.stores).toEqual([{ storeId, name: '愚园路店', newFansToday: 1, visitsToday: 1, fans: 1 }])
     const kpi = expectOk(await t.call('kpiDashboard', { range: '7d', storeId }, BRAND))
-    expect(kpi.totals).toMatchObject({ newFans: 1, visits: 2 })
+    expect(kpi.totals).toMatchObject({ newFans: 1, visits: 1 })
   })
 })
 
@@ -193,4 +193,16 @@ describe('editing a store', () => {
     expect(expectOk(await save({ storeId: 'st03' })).store).toMatchObject({ storeId: 'st03', name: '徐家汇店' })
     expect(checksum()).toBe(before)
   })
+})
+
+describe('#18.20 a brand with more than 100 stores', () => {
+  it('#18.20 storeList, managerOverview and groupCodes list every store, not the first 100', async () => {
+    const base = (await t.cloud.db.api().collection('stores').doc('st01').get()).data as Record<string, unknown>
+    const extra = Array.from({ length: 130 }, (_, i) => ({ ...base, _id: `sx${String(i).padStart(3, '0')}`, name: `扩展店${String(i).padStart(3, '0')}` }))
+    for (const s of extra) await t.cloud.db.api().collection('stores').add({ data: s })
+    const all = 6 + extra.length
+    expect(expectOk(await t.call('storeList', {}, 'someone')).stores).toHaveLength(all)
+    expect(expectOk(await t.call('managerOverview', {}, 'demo-manager')).stores).toHaveLength(all)
+    expect(expectOk(await t.call('groupCodes', {}, 'demo-manager')).stores).toHaveLength(all)
+  }, 60_000)
 })

@@ -16,6 +16,10 @@ import { recordResult } from './results'
 const KEY = 'crash-test-signing-key-0123456789'
 const ROUNDS = 3
 const IN_FLIGHT = 40
+/** What each round must have acknowledged before its kill, so the checks below are about loss, not volume. */
+const MIN_PER_ROUND = { checkins: 25, redemptions: 7, sales: 7 }
+/** How long one round may take to reach its minimum; past it the test fails saying the machine was too slow. */
+const ROUND_DEADLINE_MS = 90_000
 
 interface Acks {
   checkins: Set<string>
@@ -58,10 +62,20 @@ async function loadThenKill(dataDir: string, round: number, acks: Acks): Promise
     }
   }
   const clients = Array.from({ length: IN_FLIGHT }, client)
-  await new Promise((r) => setTimeout(r, 700 + round * 150))
+  // Load runs until this round's acknowledgements reach their minimum (a slow or busy machine takes longer),
+  // then a random extra moment so the kill lands mid-write; bounded, with a clear message if never reached.
+  const need = (k: keyof Acks) => MIN_PER_ROUND[k] * (round + 1)
+  const reached = () => (Object.keys(MIN_PER_ROUND) as Array<keyof Acks>).every((k) => acks[k].size >= need(k))
+  const started = Date.now()
+  while (!reached() && Date.now() - started < ROUND_DEADLINE_MS) await new Promise((r) => setTimeout(r, 50))
+  if (reached()) await new Promise((r) => setTimeout(r, 100 + Math.random() * 300))
   await cloud.stop('SIGKILL')
   killed = true
   await Promise.all(clients)
+  if (!reached()) {
+    const got = (Object.keys(MIN_PER_ROUND) as Array<keyof Acks>).map((k) => `${k} ${acks[k].size}/${need(k)}`).join(', ')
+    throw new Error(`crash test round ${round + 1}: load too slow to reach its minimum in ${ROUND_DEADLINE_MS / 1000} s (${got}); nothing was checked for loss`)
+  }
   return sent
 }
 
@@ -82,7 +96,7 @@ async function liftLimits(dataDir: string): Promise<void> {
   local.close()
 }
 
-it(`loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs, and counters equal events`, async () => {
+it(`#18.24 loses and duplicates nothing acknowledged across ${ROUNDS} SIGKILLs (load until each round's minimum), and counters equal events`, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanloop-crash-'))
   const acks: Acks = { checkins: new Set(), redemptions: new Set(), sales: new Set() }
   await liftLimits(dataDir)

@@ -62,3 +62,37 @@ export function mutations(valid: Record<string, unknown>): unknown[] {
   for (const k of HOSTILE_KEYS) for (const v of HOSTILE_VALUES.slice(0, 16)) out.push({ ...valid, [k]: v })
   return out
 }
+
+/**
+ * Values a contract accepts that are still hostile: markup, operator- and path-shaped text, SQL, bidi and
+ * joined emoji, and numbers at the edges of what is allowed. They reach the handlers, so what gets stored
+ * must be exactly what was asked, as data, never as a query operator or a field path.
+ */
+export const HOSTILE_VALID_STRINGS = [
+  '<script>alert(1)</script>',
+  '{"$ne":null}',
+  '$where',
+  '$set',
+  "'; DROP TABLE fans; --",
+  'a.b.c',
+  '__proto__',
+  'constructor',
+  '👨‍👩‍👧‍👦店',
+  '\u202Eevil',
+  '  padded  ',
+  '%s%n${x}'
+]
+export const HOSTILE_VALID_NUMBERS = [0, 1, -1, 2 ** 31, Number.MAX_SAFE_INTEGER]
+
+/** Variants of a valid input with each string or number field (one level deep) replaced by a hostile-but-valid value. */
+export function validMutations(valid: Record<string, unknown>): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = []
+  const swap = (v: unknown): unknown[] => (typeof v === 'string' ? HOSTILE_VALID_STRINGS : typeof v === 'number' ? HOSTILE_VALID_NUMBERS : [])
+  for (const [f, v] of Object.entries(valid)) {
+    for (const h of swap(v)) out.push({ ...valid, [f]: h })
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [g, w] of Object.entries(v)) for (const h of swap(w)) out.push({ ...valid, [f]: { ...(v as object), [g]: h } })
+    }
+  }
+  return out
+}

@@ -3,7 +3,8 @@ import { redeemRefusal, redeemRefusalMessage, type RedeemRefusal } from '../../d
 import type { ErrorCode } from '../../contract'
 import { db } from './cloud'
 import { counterId, counterUpdate, ensureCounter } from './counters'
-import { ensurePurchaseSummary, forgetPurchase, notePurchase } from './sales-summary'
+import { ensurePurchaseSummary, forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
+import { getDoc } from './data'
 import { untilSettled } from './coupons'
 import type { CouponDoc, FanDoc, RedemptionDoc, SaleDoc, StaffDoc } from './docs'
 import { AppError } from './errors'
@@ -101,8 +102,12 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
 
 /** Reverses a redemption: only its own staff member, within the window; the record stays, marked undone. */
 export async function undoOnce(redemptionId: string, staff: StaffDoc, now: number) {
-  return untilSettled(() =>
-    db.runTransaction(async (tx) => {
+  return untilSettled(async () => {
+    // the fan's next sale, in case this one was their first purchase (a transaction cannot query)
+    const before = await getDoc<RedemptionDoc>('redemptions', redemptionId)
+    const undoneSale = before?.saleId ? await getDoc<SaleDoc & { _id: string }>('sales', before.saleId) : null
+    const next = undoneSale ? await nextSaleAfter(undoneSale) : null
+    return db.runTransaction(async (tx) => {
       const r = await tx
         .collection('redemptions')
         .doc(redemptionId)
@@ -126,7 +131,7 @@ export async function undoOnce(redemptionId: string, staff: StaffDoc, now: numbe
       let purchaseBump: Record<string, unknown> = {}
       if (r.saleId) {
         const sale = (await tx.collection('sales').doc(r.saleId).get()).data as SaleDoc
-        purchaseBump = await forgetPurchase(tx, sale)
+        purchaseBump = await forgetPurchase(tx, sale, next)
         await tx.collection('sales').doc(r.saleId).remove()
       }
       const bump = { ...counterUpdate({ couponsRedeemed: -1 }), ...purchaseBump }
@@ -136,5 +141,5 @@ export async function undoOnce(redemptionId: string, staff: StaffDoc, now: numbe
         .update({ data: bump })
       return { ...coupon, redeemedAt: null, redemptionId: null }
     })
-  )
+  })
 }

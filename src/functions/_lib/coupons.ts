@@ -3,12 +3,13 @@ import { normalizeCouponCode } from '../../domain/coupon-rules'
 import { db, _ } from './cloud'
 import type { CouponDoc, CouponTemplateDoc } from './docs'
 import { AppError, conflictBackoff, isConflict } from './errors'
+import { INVALID_COUPON_CODE } from './rate-limit'
 import { couponView } from './views'
 
 /** The coupon behind a typed or scanned till code; codes are unique (index code_unique). */
 export async function couponByCode(raw: string): Promise<CouponDoc> {
   const code = normalizeCouponCode(raw)
-  if (!code) throw new AppError('INVALID_INPUT', '券码应为 8 位字母或数字，请核对后重新输入')
+  if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   const res = await db.collection('coupons').where({ code }).limit(1).get()
   const coupon = res.data[0] as CouponDoc | undefined
   if (!coupon) throw new AppError('NOT_FOUND', `没有券码为 ${code} 的优惠券，请核对后重试`)

@@ -50,6 +50,12 @@ export interface FanDoc {
   scanWindow?: { start: number; count: number }
   /** first scan came through a flagged staff code: the store owns the fan until a manager approves */
   heldForStaffId?: string | null
+  /** stores visited on the China day of the last visit: a visit counts once per fan, store and day */
+  visitedDay?: { dayKey: string; storeIds: string[] }
+  /** came back after deleting their data: not a new fan in the figures, no welcome gift */
+  returning?: boolean
+  /** what this fan's member and coupon codes derive from when not the openid (a returning former fan) */
+  codeSeed?: string
 }
 
 export interface VisitDoc {
@@ -109,6 +115,8 @@ export interface CouponDoc {
   redemptionId?: string | null
   /** redemptions ever made, undone ones included: numbers the next redemption's deterministic _id */
   redemptions?: number
+  /** the fan's place under the template's perFanLimit (couponHolds); absent on coupons issued before places */
+  slot?: number
 }
 
 /** One redemption at the till. Never deleted: an undo is recorded on it, so the log stays complete. */

@@ -36,14 +36,17 @@ export async function warnIfExpiring(store: StoreDoc, groups: readonly GroupCode
     if (isDuplicateWrite(err)) return warning // another read got here first and sends it
     throw err
   }
-  const until = warning.lastExpiresAt ? chinaDayKey(warning.lastExpiresAt - 1) : '已无可用'
+  // date2 is a date field: WeChat refuses a message whose date is not one, so with no code left it carries
+  // today and the words go in the text field
+  const until = chinaDayKey(warning.lastExpiresAt ? warning.lastExpiresAt - 1 : now)
+  const action = warning.lastExpiresAt ? '请上传新的群二维码' : '已无可用，请上传新的群二维码'
   for (const m of managers) {
     try {
       await cloud.openapi.subscribeMessage.send({
         touser: m.openid,
         templateId: TEMPLATE_ID(),
         page: `manager/pages/groups/index?storeId=${store._id}`,
-        data: { thing1: { value: `${store.name}社群二维码`.slice(0, 20) }, date2: { value: until }, thing3: { value: '请上传新的群二维码' } }
+        data: { thing1: { value: `${store.name}社群二维码`.slice(0, 20) }, date2: { value: until }, thing3: { value: action } }
       })
     } catch (err) {
       console.error(`[groups] subscribe message to ${m._id} failed: ${err instanceof Error ? err.message : String(err)}`)

@@ -1,11 +1,11 @@
 import { chinaDayKeyStart, DAY_MS } from '../../domain/china-time'
-import type { EventSet } from '../../domain/kpi-events'
+import type { EventSet, SaleEvent } from '../../domain/kpi-events'
 import { db, _ } from './cloud'
 import { readAll, slices } from './reads'
 
 /** Each event source: its collection, the time field a day is selected on, the store field, the fields counted. */
 const SOURCES = {
-  fans: { at: 'createdAt', store: 'firstStoreId', fields: ['firstStoreId', 'capturingStaffId', 'channel', 'createdAt'] },
+  fans: { at: 'createdAt', store: 'firstStoreId', fields: ['firstStoreId', 'capturingStaffId', 'channel', 'createdAt', 'returning'] },
   visits: { at: 'at', store: 'storeId', fields: ['fanId', 'storeId', 'servingStaffId', 'at'] },
   coupons: { at: 'issuedAt', store: 'storeId', fields: ['fanId', 'storeId', 'ownerStaffId', 'issuedBy', 'issuedAt'] },
   redemptions: { at: 'at', store: 'storeId', fields: ['storeId', 'servingStaffId', 'at', 'undoneAt'] },
@@ -50,4 +50,20 @@ export async function loadPriorPurchases(fanIds: readonly string[], before: numb
       for (const r of res.list as Array<{ _id: string; n: number }>) into.set(r._id, r.n)
     })
   )
+}
+
+/**
+ * For a rebuild of some stores only: the same day's sales of these fans at the other stores, marked as
+ * context, so that a store's sale after the fan's purchase elsewhere that day counts as the repurchase it was.
+ */
+export async function otherStoreSales(dayKey: string, fanIds: readonly string[], storeIds: readonly string[]): Promise<SaleEvent[]> {
+  const start = chinaDayKeyStart(dayKey)
+  const fields = Object.fromEntries(SOURCES.sales.fields.map((f) => [f, true as const]))
+  const parts = await Promise.all(
+    slices(fanIds).map((ids) => readAll<SaleEvent>('sales', { fanId: _.in(ids), at: _.gte(start).and(_.lt(start + DAY_MS)) }, { ...fields, _id: true }))
+  )
+  return parts
+    .flat()
+    .filter((s) => !storeIds.includes(s.storeId))
+    .map((s) => ({ ...s, context: true }))
 }

@@ -6,7 +6,7 @@ import { db } from './cloud'
 import { AppError } from './errors'
 import { readCounterRows } from './kpi-read'
 import { slices } from './reads'
-import { EVENT_COLLECTIONS, loadPriorPurchases, readDayEvents } from './kpi-events'
+import { EVENT_COLLECTIONS, loadPriorPurchases, otherStoreSales, readDayEvents } from './kpi-events'
 import { invalidateRollups } from './kpi-rollups'
 
 export const MAX_REBUILD_DAYS = 31
@@ -53,9 +53,19 @@ export async function rebuildCounters(o: RebuildOptions) {
     const dayKey = dayKeyOfNumber(day)
     const ev = await readDayEvents(dayKey, o.storeIds)
     for (const c of EVENT_COLLECTIONS) events[c] += ev[c].length
-    const unseen = [...new Set(ev.sales.map((s) => s.fanId))].filter((id) => !purchases.has(id))
-    await loadPriorPurchases(unseen, chinaDayKeyStart(o.from), purchases)
-    const counted = tallyEvents(ev, purchases)
+    let counted
+    if (o.storeIds) {
+      // Some stores only: the fans' purchases elsewhere decide first vs repeat, so each day starts from
+      // their count before it (every store) and takes in that day's sales at the other stores as context.
+      const fans = [...new Set(ev.sales.map((s) => s.fanId))]
+      const before = new Map<string, number>()
+      await loadPriorPurchases(fans, chinaDayKeyStart(dayKey), before)
+      counted = tallyEvents({ ...ev, sales: [...ev.sales, ...(await otherStoreSales(dayKey, fans, o.storeIds))] }, before)
+    } else {
+      const unseen = [...new Set(ev.sales.map((s) => s.fanId))].filter((id) => !purchases.has(id))
+      await loadPriorPurchases(unseen, chinaDayKeyStart(o.from), purchases)
+      counted = tallyEvents(ev, purchases)
+    }
     const stored = new Map((await readCounterRows([dayKey], o.storeIds)).map((r) => [r._id, r]))
     const writes: Array<() => Promise<void>> = []
     for (const id of new Set([...counted.keys(), ...stored.keys()])) {

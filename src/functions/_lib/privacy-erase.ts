@@ -2,6 +2,7 @@ import type { DeleteOutcome } from '../../contract/privacy'
 import { db } from './cloud'
 import { getDoc } from './data'
 import type { GroupMemberDoc } from './group-docs'
+import { rememberFormerFan } from './former-fans'
 import { rekeyCoupon, rekeyGroupMember, unflag } from './privacy-rekey'
 import { claimTombstone, freshTombstone, retireFan, type ErasingFan } from './privacy-tombstone'
 
@@ -76,6 +77,7 @@ const STEPS: Step[] = [
   drop('fanPurchases', (o) => ({ _id: o })),
   drop('subscriptions', (o) => ({ _id: `${o}.winBack` })),
   drop('fanPhones', (o) => ({ fanId: o })),
+  drop('couponHolds', (o) => ({ fanId: o })),
   drop('groupSightings', (o) => ({ fanId: o })),
   // the customer book: notes are about the person and go; a follow-up stays in the staff member's figures, without its note
   drop('fanNotes', (o) => ({ fanId: o })),
@@ -90,6 +92,14 @@ const STEPS: Step[] = [
       ).stats.updated
   },
   { kind: 'internal', batch: async (o) => unflag(o, BATCH) },
+  // remembered as a keyed hash before the record goes, so a re-run after a crash still remembers
+  {
+    kind: 'internal',
+    batch: async (o) => {
+      if (await getDoc('fans', o)) await rememberFormerFan(o)
+      return 0
+    }
+  },
   { kind: 'removed', batch: async (o, t) => retireFan(o, t) }
 ]
 
@@ -99,9 +109,9 @@ const STEPS: Step[] = [
  *   so rebuildCounters finds the same figures afterwards; a tombstone fan record stands in for the first
  *   visit (newFans / byChannel are recounted from fans). It has no owner: no staff list or count shows it.
  * - Unused coupons are voided, not deleted, and their stock is not given back (see erasedCoupon).
- * - Nothing remembers the person, so one who scans again is a new fan and gets a new welcome coupon. That
- *   is the price of a real deletion; they forfeit every unused coupon, and the check-in rate limits and
- *   code flags still bound farming.
+ * - Only a keyed hash of the openid is kept (formerFans): one who scans again gets a new fan record with
+ *   fresh codes, but no second welcome gift and no second "new fan" in the figures (#18.2). They forfeit
+ *   every unused coupon.
  * - A check-in that commits while a deletion runs can leave a fresh record behind: the next call takes it.
  *
  * Deletes or anonymises everything keyed by this openid (never a staff record: an employee who is also

@@ -1,9 +1,11 @@
 import { limitsFrom, MINUTE_MS, windowIndex, type AbuseLimits } from '../../domain/abuse-limits'
+import { normalizeCouponCode } from '../../domain/coupon-rules'
 import { db, _ } from './cloud'
 import type { SettingsDoc } from './docs'
 import { AppError, isDuplicateWrite } from './errors'
 
 export const RATE_LIMITS = 'rateLimits'
+export const INVALID_COUPON_CODE = '券码应为 8 位字母或数字，请核对后重新输入'
 
 /** Keys become part of an _id: anything outside the id alphabet is replaced (openids and codes already fit). */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
@@ -42,7 +44,11 @@ export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(setti
  * A coupon look-up or redemption at the till: limited per staff member and per coupon code, so that
  * codes cannot be guessed by trying many at one till, nor one code hammered from many.
  */
-export async function requireTillSlots(staffId: string, code: string, limits: AbuseLimits, now: number): Promise<void> {
+export async function requireTillSlots(staffId: string, raw: string, limits: AbuseLimits, now: number): Promise<void> {
+  // A code that cannot be a code is refused first: a typo costs no slot and writes nothing. The per-code
+  // slot is the normalized code's, so "0" and "O" spellings of one code share it.
+  const code = normalizeCouponCode(raw)
+  if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试')
-  await requireSlot(`rd-code-${code.toUpperCase()}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试')
+  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试')
 }

@@ -11,6 +11,8 @@ export interface PurchaseSummaryDoc {
   firstPurchaseAt: number | null
   lastPurchaseAt: number | null
   firstStoreId: string | null
+  /** the last win-back failure for this fan (a refused reminder, a platform error) */
+  winBackError?: { at: number; message: string }
 }
 
 /** One accepted POS request, _id = 'pos_' + its signature: the same signed request twice clashes on the key. */
@@ -40,6 +42,10 @@ export interface WinBackRunDoc {
   alreadyIssued: number
   refused: number
   messaged: number
+  /** fans whose coupon or reminder failed for another reason (recorded on their purchase summary) */
+  failed: number
+  /** false when the run stopped at its time budget; the next run goes on from its place */
+  complete?: boolean
 }
 
 /** Subscribe-message consents we hold for a fan (one consent = one message; the platform has no balance API). */

@@ -6,6 +6,7 @@ import { db, _ } from './cloud'
 import { ensureCounter } from './counters'
 import { untilSettled } from './coupons'
 import type { FanDoc, SaleDoc } from './docs'
+import { getDoc } from './data'
 import { AppError } from './errors'
 import { ensurePurchaseSummary, notePurchase } from './sales-summary'
 
@@ -34,6 +35,11 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   assertSaleAmount(s.amountFen)
   const saleId = saleIdFor(s.source, s.idempotencyKey)
   const dayKey = chinaDayKey(s.now)
+  // A known order id is answered before anything is created: a refusal writes nothing (not even the
+  // fan's purchase summary or a counter row); the transaction below still decides a race.
+  const known = await getDoc<SaleDoc>('sales', saleId)
+  if (known && !sameSale(known, s)) throw new AppError('CONFLICT', SALE_CLASH)
+  if (known) return repeatOf(s, known)
   await ensurePurchaseSummary(s.fan._id)
   const counter = await ensureCounter(dayKey, s.storeId, s.servingStaffId)
   const result = await untilSettled(() =>
@@ -45,7 +51,7 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
         .get()
         .then((r) => r.data as SaleDoc, missing)
       if (prior) {
-        if (prior.fanId !== s.fan._id || prior.amountFen !== s.amountFen) throw new AppError('CONFLICT', '同一单号已记录过不同的消费')
+        if (!sameSale(prior, s)) throw new AppError('CONFLICT', SALE_CLASH)
         return { saleId, memberCode: s.fan.memberCode, amountFen: prior.amountFen, at: prior.at, repurchase: false, created: false }
       }
       // The owner at the moment of sale, read in the transaction like the coupon redemption does.
@@ -73,12 +79,26 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
     })
   )
   if (result.created) return result
-  // A repeat: whether that sale was a repurchase is whether the fan had bought before it.
+  return repeatOf(s, { amountFen: result.amountFen, at: result.at })
+}
+
+const SALE_CLASH = '同一单号已记录过不同的消费'
+const sameSale = (prior: SaleDoc, s: NewSale) => prior.fanId === s.fan._id && prior.amountFen === s.amountFen
+
+/** A repeat: whether that sale was a repurchase is whether the fan had bought before it. */
+async function repeatOf(s: NewSale, prior: Pick<SaleDoc, 'amountFen' | 'at'>): Promise<SaleResult> {
   const earlier = await db
     .collection('sales')
-    .where({ fanId: s.fan._id, at: _.lt(result.at) })
+    .where({ fanId: s.fan._id, at: _.lt(prior.at) })
     .count()
-  return { ...result, repurchase: earlier.total > 0 }
+  return {
+    saleId: saleIdFor(s.source, s.idempotencyKey),
+    memberCode: s.fan.memberCode,
+    amountFen: prior.amountFen,
+    at: prior.at,
+    repurchase: earlier.total > 0,
+    created: false
+  }
 }
 
 /** The fan a member code names (codes are stored upper-case). */

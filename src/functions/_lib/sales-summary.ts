@@ -3,7 +3,7 @@ import { getDoc } from './data'
 import type { SaleDoc } from './docs'
 import { isDuplicateWrite } from './errors'
 import type { PurchaseSummaryDoc } from './sales-docs'
-import { counterUpdate, type CounterBump } from './counters'
+import { counterId, counterUpdate, type CounterBump } from './counters'
 
 export type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
 
@@ -52,15 +52,53 @@ export async function notePurchase(tx: Tx, sale: SaleDoc): Promise<{ repurchase:
 }
 
 /**
- * Reverses notePurchase for an undone sale (coupon undo, within minutes): it was the first purchase if the
- * summary says it opened the history. lastPurchaseAt stays: win-back merely waits a little longer.
+ * The fan's earliest sale after `sale` (read before an undo's transaction, which cannot query): if the undone
+ * sale opened the history, this one becomes the first purchase.
  */
-export async function forgetPurchase(tx: Tx, sale: SaleDoc): Promise<Record<string, unknown>> {
+export async function nextSaleAfter(sale: SaleDoc & { _id: string }): Promise<(SaleDoc & { _id: string }) | null> {
+  const res = await db
+    .collection('sales')
+    .where({ fanId: sale.fanId, at: _.gte(sale.at), _id: _.neq(sale._id) })
+    .orderBy('at', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(1)
+    .get()
+  return (res.data[0] as (SaleDoc & { _id: string }) | undefined) ?? null
+}
+
+/**
+ * Reverses notePurchase for an undone sale (coupon undo, within minutes): it was the first purchase if the
+ * summary says it opened the history. Then the fan's next sale (`next`, from nextSaleAfter) is their first
+ * purchase instead of a repurchase: its own counter row moves a repurchase to a first purchase, in this same
+ * transaction, so every figure equals a recount of the remaining sales. lastPurchaseAt stays: win-back
+ * merely waits a little longer.
+ */
+export async function forgetPurchase(tx: Tx, sale: SaleDoc, next: (SaleDoc & { _id: string }) | null): Promise<Record<string, unknown>> {
   const summary = (await tx.collection('fanPurchases').doc(sale.fanId).get()).data as PurchaseSummaryDoc
   const wasRepurchase = summary.firstPurchaseAt !== sale.at
   const data: Record<string, unknown> = { purchases: _.inc(-1), totalFen: _.inc(-sale.amountFen) }
-  if (!wasRepurchase) Object.assign(data, { firstPurchaseAt: null, firstStoreId: null })
+  // re-read in the transaction: a sale undone or moved meanwhile makes this conflict and run again
+  const successor =
+    !wasRepurchase && next && summary.purchases > 1
+      ? await tx
+          .collection('sales')
+          .doc(next._id)
+          .get()
+          .then(
+            (r) => r.data as SaleDoc,
+            () => null
+          )
+      : null
+  if (!wasRepurchase)
+    Object.assign(data, successor ? { firstPurchaseAt: successor.at, firstStoreId: successor.storeId } : { firstPurchaseAt: null, firstStoreId: null })
   await tx.collection('fanPurchases').doc(sale.fanId).update({ data })
+  if (successor) {
+    const promoted = counterUpdate({ firstPurchases: 1, repurchases: -1, repurchaseFen: -successor.amountFen })
+    await tx
+      .collection('counters')
+      .doc(counterId(successor.dayKey, successor.storeId, successor.servingStaffId))
+      .update({ data: promoted })
+  }
   const bump: CounterBump = wasRepurchase
     ? { sales: -1, salesFen: -sale.amountFen, repurchases: -1, repurchaseFen: -sale.amountFen }
     : { sales: -1, salesFen: -sale.amountFen, firstPurchases: -1 }

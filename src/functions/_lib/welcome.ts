@@ -35,9 +35,9 @@ export function newCoupon(
   t: CouponTemplateDoc,
   fanId: string,
   occasion: string,
-  ctx: { at: number; storeId: string; ownerStaffId: string | null; by: string }
+  ctx: { at: number; storeId: string; ownerStaffId: string | null; by: string; seed?: string }
 ): CouponDoc {
-  const _id = couponIdFor(fanId, t._id, occasion)
+  const _id = couponIdFor(ctx.seed ?? fanId, t._id, occasion)
   return {
     _id,
     code: couponCodeFor(_id),

@@ -62,7 +62,8 @@ export function buildHistory(now: number, days = 60): History {
     for (const store of STORES) {
       const newFans = 2 + Math.floor(rand() * 5)
       for (let n = 0; n < newFans; n++) {
-        const at = Math.min(now - 60_000, dayStart + (10 + rand() * 11) * 3600_000)
+        // whole milliseconds, as Date.now() gives: the contract's Millis is an integer (a fractional cursor was refused)
+        const at = Math.floor(Math.min(now - 60_000, dayStart + (10 + rand() * 11) * 3600_000))
         const staff = rand() < 0.8 ? pick(staffOnly.filter((s) => s.storeId === store._id)) : null
         const channel: Channel = staff ? (rand() < 0.2 ? 'shared_card' : 'staff_code') : 'store_code'
         const openid = `demo-fan-${fans.length + 1}`
@@ -83,7 +84,7 @@ export function buildHistory(now: number, days = 60): History {
         const dayKey = chinaDayKey(at)
         visits.push({ fanId: openid, storeId: store._id, servingStaffId: staff?._id ?? null, ownerStaffId: fan.ownerStaffId, channel, at, dayKey })
         const couponId = couponIdFor(openid, welcome._id, 'welcome')
-        const redeemed = rand() < 0.45 ? at + rand() * 5 * DAY_MS : null
+        const redeemed = rand() < 0.45 ? Math.floor(at + rand() * 5 * DAY_MS) : null
         const coupon: CouponDoc = {
           _id: couponId,
           code: couponCodeFor(couponId),
@@ -111,7 +112,7 @@ export function buildHistory(now: number, days = 60): History {
         })
         // About a third join the store's group soon after checking in, as joinGroup records it.
         if (joinRand() < 0.35) {
-          const joinedAt = Math.min(now - 30_000, at + (5 + joinRand() * 40) * 60_000)
+          const joinedAt = Math.floor(Math.min(now - 30_000, at + (5 + joinRand() * 40) * 60_000))
           groupMembers.push({
             _id: `${demoGroupId(store._id)}.${openid}`,
             groupId: demoGroupId(store._id),
@@ -128,7 +129,7 @@ export function buildHistory(now: number, days = 60): History {
         // Some fans buy, and some come back to buy again.
         let saleAt = at
         for (let k = 0; k < 3 && rand() < (k === 0 ? 0.6 : 0.35); k++) {
-          saleAt += k === 0 ? 0 : (3 + rand() * 20) * DAY_MS
+          saleAt += k === 0 ? 0 : Math.floor((3 + rand() * 20) * DAY_MS)
           if (saleAt >= now) break
           sales.push({
             fanId: openid,

@@ -13,7 +13,7 @@ const PAGE_SIZE = 20
 export default function MyFans() {
   const first = useCall('myFans', { limit: PAGE_SIZE })
   // Later pages are appended here; a reload of the first page (e.g. another persona) starts over.
-  const [more, setMore] = useState<{ fans: Fan[]; nextBefore: number | null } | null>(null)
+  const [more, setMore] = useState<{ fans: Fan[]; nextCursor: string | null } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState('')
   useEffect(() => setMore(null), [first.state])
@@ -27,16 +27,17 @@ export default function MyFans() {
   }
   const { total } = first.state.data
   const fans = [...first.state.data.fans, ...(more?.fans ?? [])]
-  const nextBefore = more ? more.nextBefore : first.state.data.nextBefore
+  // paged on (boundAt, member code): fans handed over in one batch share a boundAt
+  const nextCursor = more ? more.nextCursor : first.state.data.nextCursor
 
   const loadMore = async () => {
-    if (nextBefore === null || loadingMore) return
+    if (nextCursor === null || loadingMore) return
     setLoadingMore(true)
-    const res = await callFunction('myFans', { before: nextBefore, limit: PAGE_SIZE })
+    const res = await callFunction('myFans', { cursor: nextCursor, limit: PAGE_SIZE })
     setLoadingMore(false)
     if (!res.ok) return setMoreError(res.message)
     setMoreError('')
-    setMore({ fans: [...(more?.fans ?? []), ...res.data.fans], nextBefore: res.data.nextBefore })
+    setMore({ fans: [...(more?.fans ?? []), ...res.data.fans], nextCursor: res.data.nextCursor })
   }
 
   return (
@@ -60,7 +61,7 @@ export default function MyFans() {
         </View>
       ))}
       {moreError ? <Text className='muted fans-more-error'>{moreError}</Text> : null}
-      {nextBefore !== null ? (
+      {nextCursor !== null ? (
         <Button className='btn btn-ghost fans-more' loading={loadingMore} disabled={loadingMore || undefined} onClick={loadMore}>
           加载更多
         </Button>
