@@ -6,7 +6,7 @@ import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
-import { counterUpdate, ensureCounter } from './_lib/counters'
+import { bumpCounter, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
@@ -77,7 +77,6 @@ export const main = defineFunction(
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])
     if (granted.status === 'rejected') throw granted.reason
-    const counter = await ensureCounter(dayKey, store._id, servingId)
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
@@ -92,7 +91,7 @@ export const main = defineFunction(
     }
 
     // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
-    const attempt = () =>
+    const attempt = (shard: number) =>
       db.runTransaction(async (tx): Promise<Outcome> => {
         const fans = tx.collection('fans')
         const existing = await fans
@@ -151,11 +150,7 @@ export const main = defineFunction(
         if (coupon) await tx.collection('coupons').add({ data: coupon })
         const bump = counterUpdate({ newFans: existing || again ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
         // a held fan's first visit is the store's
-        if (Object.keys(bump).length > 0)
-          await tx
-            .collection('counters')
-            .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
-            .update({ data: bump })
+        await bumpCounter(tx, { dayKey, storeId: store._id, staffId: held ? null : servingId }, bump, shard)
         if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
         return { isNew: !existing, fan, decision, coupon }
       })
@@ -165,12 +160,20 @@ export const main = defineFunction(
       // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return
       // visit. Many new fans through one code at once contend for its counter row: each loser waits a jittered,
       // growing moment and runs again, a bounded number of times, then answers BUSY ("try again"), never INTERNAL.
-      for (let i = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
+      // The first attempt bumps the counter row itself, a retry after a conflict another shard of it; a shard
+      // met missing (the first event of its day) is created and the attempt runs again, not counted.
+      for (let i = 0, created = 0, shard = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
         try {
-          outcome = await attempt()
+          outcome = await attempt(shard)
         } catch (err) {
+          if (err instanceof MissingCounter && created++ < 3) {
+            await createCounter(err)
+            i--
+            continue
+          }
           if (!(isDuplicateWrite(err) || isConflict(err))) throw err
           if (i < CHECKIN_ATTEMPTS - 1) await conflictBackoff(i)
+          if (isConflict(err)) shard = shardForAttempt(i + 1)
         }
       }
     } finally {

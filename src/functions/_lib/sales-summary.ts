@@ -3,7 +3,7 @@ import { getDoc } from './data'
 import type { SaleDoc } from './docs'
 import { isDuplicateWrite } from './errors'
 import type { PurchaseSummaryDoc } from './sales-docs'
-import { counterId, counterUpdate, type CounterBump } from './counters'
+import { bumpCounter, counterUpdate, type CounterBump } from './counters'
 
 export type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
 
@@ -94,10 +94,7 @@ export async function forgetPurchase(tx: Tx, sale: SaleDoc, next: (SaleDoc & { _
   await tx.collection('fanPurchases').doc(sale.fanId).update({ data })
   if (successor) {
     const promoted = counterUpdate({ firstPurchases: 1, repurchases: -1, repurchaseFen: -successor.amountFen })
-    await tx
-      .collection('counters')
-      .doc(counterId(successor.dayKey, successor.storeId, successor.servingStaffId))
-      .update({ data: promoted })
+    await bumpCounter(tx, { dayKey: successor.dayKey, storeId: successor.storeId, staffId: successor.servingStaffId }, promoted)
   }
   const bump: CounterBump = wasRepurchase
     ? { sales: -1, salesFen: -sale.amountFen, repurchases: -1, repurchaseFen: -sale.amountFen }
