@@ -6,7 +6,7 @@ import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
-import { bumpCounter, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
+import { bumpCounter, counterReady, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
@@ -64,8 +64,9 @@ export const main = defineFunction(
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-    const known = await getDoc<FanDoc>('fans', caller.openid)
-    const early = staff && !selfScan && !known ? suspicious() : null
+    // Only a staff code's scan needs to know this early (a store code's has no burst windows): a store-code
+    // scan skips the read, one round trip fewer (#20); the transaction reads the fan either way.
+    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
     // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
     // fresh codes (nothing derived from the openid comes back). Asked only when there is no fan record.
     let former: Promise<boolean> | undefined
@@ -77,6 +78,7 @@ export const main = defineFunction(
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])
     if (granted.status === 'rejected') throw granted.reason
+    await counterReady({ dayKey, storeId: store._id, staffId: servingId })
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
@@ -166,7 +168,7 @@ export const main = defineFunction(
         try {
           outcome = await attempt(shard)
         } catch (err) {
-          if (err instanceof MissingCounter && created++ < 3) {
+          if (err instanceof MissingCounter && created++ < 16) {
             await createCounter(err)
             i--
             continue

@@ -1,7 +1,7 @@
 import type { CouponView } from '../contract'
 import { chinaDayKey } from '../domain/china-time'
 import { db, _ } from './_lib/cloud'
-import { bumpCounter, counterUpdate } from './_lib/counters'
+import { bumpCounter, counterReady, counterUpdate } from './_lib/counters'
 import { untilSettled } from './_lib/coupons'
 import { issueFromTemplate } from './_lib/coupons-issue'
 import { getDoc } from './_lib/data'
@@ -24,6 +24,7 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
   if (!fan) throw new AppError('NOT_FOUND', '请先在门店扫码签到')
   if (!group) throw new AppError('NOT_FOUND', '这个群不存在')
   const dayKey = chinaDayKey(now)
+  await counterReady({ dayKey, storeId: group.storeId, staffId: fan.ownerStaffId })
   const memberId = `${group._id}.${fan._id}`
 
   // Member, the group's count, the day's groupJoins and the fan's group-share stamp commit together: a repeat tap finds the member and changes nothing.

@@ -57,7 +57,25 @@ export async function bumpCounter(tx: Tx, key: CounterKey, data: Record<string, 
     .collection('counters')
     .doc(counterShardId(key.dayKey, key.storeId, key.staffId, shard))
     .update({ data })) as { updated?: number; stats?: { updated?: number } }
-  if ((res.stats?.updated ?? res.updated) !== 1) throw new MissingCounter(key, shard)
+  if ((res.stats?.updated ?? res.updated) !== 1) {
+    known.ids.delete(counterShardId(key.dayKey, key.storeId, key.staffId, shard))
+    throw new MissingCounter(key, shard)
+  }
+}
+
+/**
+ * Rows this warm instance created or saw created (their day's ids; the set starts over with each day). Before
+ * an event, a row not in it is created blind (an add that a duplicate makes harmless: one request, where the
+ * old existence count was one too); a row in it costs nothing. The set is only a hint: bumpCounter still
+ * checks that the increment landed, so a row removed meanwhile is recreated, never silently missed.
+ */
+const known = { dayKey: '', ids: new Set<string>() }
+
+/** Makes sure the row itself (shard 0) exists before the event's transaction, as cheaply as this instance knows. */
+export async function counterReady(key: CounterKey): Promise<void> {
+  if (known.dayKey !== key.dayKey) known.ids.clear()
+  known.dayKey = key.dayKey
+  if (!known.ids.has(counterShardId(key.dayKey, key.storeId, key.staffId, 0))) await createCounter(new MissingCounter(key, 0))
 }
 
 /** Creates an empty shard row with its deterministic id; racing creators are harmless. */
@@ -76,6 +94,7 @@ export async function createCounter(m: MissingCounter): Promise<void> {
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
   }
+  if (known.dayKey === dayKey) known.ids.add(row._id)
 }
 
 /** How much one event adds to each figure (negative to reverse an undone one); `channel` splits newFans. */

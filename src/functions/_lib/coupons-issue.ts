@@ -2,7 +2,7 @@ import { chinaDayKey } from '../../domain/china-time'
 import { couponIdFor } from '../../domain/codes'
 import { issueRefusal, ISSUE_REFUSAL_MESSAGE } from '../../domain/coupon-rules'
 import { db } from './cloud'
-import { bumpCounter, counterUpdate } from './counters'
+import { bumpCounter, counterReady, counterUpdate } from './counters'
 import { untilSettled } from './coupons'
 import { getDoc } from './data'
 import type { CouponDoc, CouponTemplateDoc, FanDoc } from './docs'
@@ -57,6 +57,7 @@ export async function issueFromTemplate(t: CouponTemplateDoc, fan: FanDoc, occas
   let committed = false
   try {
     // Issued by the brand, not a staff member: counted on the store's '-' row.
+    await counterReady({ dayKey: chinaDayKey(now), storeId: coupon.storeId, staffId: null })
     await untilSettled((shard) =>
       db.runTransaction(async (tx) => {
         await tx.collection('coupons').add({ data: coupon })

@@ -2,7 +2,7 @@ import { chinaDayKey } from '../../domain/china-time'
 import { redeemRefusal, redeemRefusalMessage, type RedeemRefusal } from '../../domain/coupon-rules'
 import type { ErrorCode } from '../../contract'
 import { db } from './cloud'
-import { bumpCounter, counterUpdate } from './counters'
+import { bumpCounter, counterReady, counterUpdate } from './counters'
 import { ensurePurchaseSummary, forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
 import { getDoc } from './data'
 import { untilSettled } from './coupons'
@@ -37,6 +37,7 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
   const early = redeemRefusal(found, { now, storeId: staff.storeId, templatePaused, amountFen })
   if (early) throw refusalError(early, found, amountFen)
   const dayKey = chinaDayKey(now)
+  await counterReady({ dayKey, storeId: staff.storeId, staffId: staff._id })
   // A redemption with an amount is a purchase: it counts as the fan's first or as a repurchase.
   if (amountFen !== null) await ensurePurchaseSummary(found.fanId)
   return untilSettled((shard) =>

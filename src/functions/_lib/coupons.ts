@@ -49,7 +49,7 @@ export async function untilSettled<T>(attempt: (shard: number) => Promise<T>, tr
     try {
       return await attempt(shard)
     } catch (err) {
-      if (err instanceof MissingCounter && created++ < 3) {
+      if (err instanceof MissingCounter && created++ < 16) {
         await createCounter(err)
         continue
       }

@@ -10,21 +10,31 @@ export const INVALID_COUPON_CODE = '券码应为 8 位字母或数字，请核�
 /** Keys become part of an _id: anything outside the id alphabet is replaced (openids and codes already fit). */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
 
+/** Windows per rate-limit row: a key's row holds the counts of this many consecutive windows, one field each. */
+const WINDOWS_PER_ROW = 64
+
 /**
  * Takes one slot of `limit` in the current fixed window of `key`; false when the window is full.
  * One conditional _.inc: the database decides, so concurrent callers across function instances never
- * overshoot (an in-memory counter would be per instance). The window's row is created by an add with a
- * deterministic _id, so racing creators clash on the primary key and retry the increment.
+ * overshoot (an in-memory counter would be per instance). A row holds WINDOWS_PER_ROW windows of the key,
+ * one field each (`_.inc` creates the field of a new window), so a new window costs no extra request: one
+ * request per slot, where a row per window cost three at every window's start (#20). The row is created by
+ * an add with a deterministic _id when the key first needs one in its span, so racing creators clash on the
+ * primary key and retry the increment; that is also the moment to drop the key's older rows.
  */
 export async function takeSlot(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
   const w = windowIndex(now, windowMs)
-  const id = `rl.${safe(key)}.${w}`
+  const span = Math.floor(w / WINDOWS_PER_ROW)
+  const id = `rl.${safe(key)}.s${span}`
+  const field = `w${w}`
   const rows = db.collection(RATE_LIMITS)
-  const increment = async () => (await rows.where({ _id: id, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })).stats.updated === 1
+  const increment = async () =>
+    (await rows.where(_.and([{ _id: id }, _.or([{ [field]: _.lt(limit) }, { [field]: _.exists(false) }])])).update({ data: { [field]: _.inc(1) } })).stats
+      .updated === 1
   if (await increment()) return true
   try {
-    await rows.add({ data: { _id: id, key: safe(key), n: 1, expiresAt: (w + 1) * windowMs } })
-    // A key's new window is the moment to drop its old ones: rows stay bounded without a sweeper job.
+    await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
+    // A key's new row is the moment to drop its old ones: rows stay bounded without a sweeper job.
     await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
     return true
   } catch (err) {

@@ -3,7 +3,7 @@ import { chinaDayKey } from '../../domain/china-time'
 import { assertSaleAmount } from '../../domain/repurchase'
 import type { SaleResult } from '../../contract/sales'
 import { db, _ } from './cloud'
-import { bumpCounter } from './counters'
+import { bumpCounter, counterReady } from './counters'
 import { untilSettled } from './coupons'
 import type { FanDoc, SaleDoc } from './docs'
 import { getDoc } from './data'
@@ -40,7 +40,7 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   const known = await getDoc<SaleDoc>('sales', saleId)
   if (known && !sameSale(known, s)) throw new AppError('CONFLICT', SALE_CLASH)
   if (known) return repeatOf(s, known)
-  await ensurePurchaseSummary(s.fan._id)
+  await Promise.all([ensurePurchaseSummary(s.fan._id), counterReady({ dayKey, storeId: s.storeId, staffId: s.servingStaffId })])
   const result = await untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       if (s.alsoAdd) await tx.collection(s.alsoAdd.collection).add({ data: s.alsoAdd.data })

@@ -14,14 +14,18 @@ export type Tx = Parameters<Parameters<typeof db.runTransaction>[0]>[0]
  */
 export async function ensurePurchaseSummary(fanId: string): Promise<void> {
   if (await getDoc<PurchaseSummaryDoc>('fanPurchases', fanId)) return
+  // One read of the fan's sales (the at and storeId of up to a page, oldest first) instead of a count and two
+  // single-row reads: a fan without a summary has no or few sales, and each request is a round trip (#20).
+  // Only past a full page does it also count.
   const sales = db.collection('sales').where({ fanId })
-  const [count, first, last] = await Promise.all([sales.count(), sales.orderBy('at', 'asc').limit(1).get(), sales.orderBy('at', 'desc').limit(1).get()])
-  const f = first.data[0] as SaleDoc | undefined
-  const l = last.data[0] as SaleDoc | undefined
+  const page = (await sales.orderBy('at', 'asc').field({ at: true, storeId: true }).limit(1000).get()).data as Array<Pick<SaleDoc, 'at' | 'storeId'>>
+  const total = page.length < 1000 ? page.length : (await sales.count()).total
+  const f = page[0]
+  const l = page.length < 1000 ? page[page.length - 1] : ((await sales.orderBy('at', 'desc').limit(1).get()).data[0] as SaleDoc | undefined)
   // totalFen of seeded history is left at 0 rather than reading every sale: only counts drive decisions.
   const doc: PurchaseSummaryDoc = {
     _id: fanId,
-    purchases: count.total,
+    purchases: total,
     totalFen: 0,
     firstPurchaseAt: f?.at ?? null,
     lastPurchaseAt: l?.at ?? null,
