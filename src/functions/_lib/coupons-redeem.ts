@@ -3,7 +3,7 @@ import { redeemRefusal, redeemRefusalMessage, type RedeemRefusal } from '../../d
 import type { ErrorCode } from '../../contract'
 import { db } from './cloud'
 import { bumpCounter, counterReady, counterUpdate } from './counters'
-import { ensurePurchaseSummary, forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
+import { forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
 import { getDoc } from './data'
 import { untilSettled } from './coupons'
 import type { CouponDoc, FanDoc, RedemptionDoc, SaleDoc, StaffDoc } from './docs'
@@ -39,7 +39,6 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
   const dayKey = chinaDayKey(now)
   await counterReady({ dayKey, storeId: staff.storeId, staffId: staff._id })
   // A redemption with an amount is a purchase: it counts as the fan's first or as a repurchase.
-  if (amountFen !== null) await ensurePurchaseSummary(found.fanId)
   return untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       const coupon = (await tx.collection('coupons').doc(found._id).get()).data as CouponDoc

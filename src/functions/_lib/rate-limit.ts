@@ -22,7 +22,7 @@ const WINDOWS_PER_ROW = 64
  * an add with a deterministic _id when the key first needs one in its span, so racing creators clash on the
  * primary key and retry the increment; that is also the moment to drop the key's older rows.
  */
-export async function takeSlot(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
+export async function takeSlot(key: string, limit: number, windowMs: number, now: number, sweep = true): Promise<boolean> {
   const w = windowIndex(now, windowMs)
   const span = Math.floor(w / WINDOWS_PER_ROW)
   const id = `rl.${safe(key)}.s${span}`
@@ -35,7 +35,7 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
   try {
     await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
     // A key's new row is the moment to drop its old ones: rows stay bounded without a sweeper job.
-    await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
+    if (sweep) await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
     return true
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
@@ -44,8 +44,8 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
 }
 
 /** Throws the stable RATE_LIMITED answer ("try again later") when the slot is not granted. */
-export async function requireSlot(key: string, limit: number, windowMs: number, now: number, message?: string): Promise<void> {
-  if (!(await takeSlot(key, limit, windowMs, now))) throw new AppError('RATE_LIMITED', message)
+export async function requireSlot(key: string, limit: number, windowMs: number, now: number, message?: string, sweep = true): Promise<void> {
+  if (!(await takeSlot(key, limit, windowMs, now, sweep))) throw new AppError('RATE_LIMITED', message)
 }
 
 export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(settings.limits)
@@ -60,5 +60,8 @@ export async function requireTillSlots(staffId: string, raw: string, limits: Abu
   const code = normalizeCouponCode(raw)
   if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试')
-  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试')
+  // A coupon code is tried at a till a handful of times in its life, nearly always within one row's span:
+  // looking for its older rows (there are none) cost every redemption a request (#20). A code used across
+  // spans keeps its few small rows, as one-use keys always did.
+  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试', false)
 }

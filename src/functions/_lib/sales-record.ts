@@ -8,7 +8,7 @@ import { untilSettled } from './coupons'
 import type { FanDoc, SaleDoc } from './docs'
 import { getDoc } from './data'
 import { AppError } from './errors'
-import { ensurePurchaseSummary, notePurchase } from './sales-summary'
+import { notePurchase } from './sales-summary'
 
 /** A sale's _id from its idempotency key: the same request or order id always lands on the same document. */
 export const saleIdFor = (source: SaleDoc['source'], key: string) => `sale_${source}_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`
@@ -40,7 +40,7 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   const known = await getDoc<SaleDoc>('sales', saleId)
   if (known && !sameSale(known, s)) throw new AppError('CONFLICT', SALE_CLASH)
   if (known) return repeatOf(s, known)
-  await Promise.all([ensurePurchaseSummary(s.fan._id), counterReady({ dayKey, storeId: s.storeId, staffId: s.servingStaffId })])
+  await counterReady({ dayKey, storeId: s.storeId, staffId: s.servingStaffId })
   const result = await untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       if (s.alsoAdd) await tx.collection(s.alsoAdd.collection).add({ data: s.alsoAdd.data })
