@@ -11,7 +11,7 @@ import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
 import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/errors'
-import { recordHeldFan, suspicionOf } from './_lib/code-flags'
+import { burstKey, recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
 import { isFormerFan } from './_lib/former-fans'
@@ -73,7 +73,11 @@ export const main = defineFunction(
     const returning = () => (former ??= isFormerFan(caller.openid))
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
-      ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
+      ? // the code's burst rows (code-flags.ts) are swept with its own: one request fewer on a burst row's first slot
+        requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试', [
+          `ck-staff-${staff._id}`,
+          burstKey(staff._id)
+        ])
       : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])

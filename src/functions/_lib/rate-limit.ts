@@ -22,7 +22,11 @@ const WINDOWS_PER_ROW = 64
  * an add with a deterministic _id when the key first needs one in its span, so racing creators clash on the
  * primary key and retry the increment; that is also the moment to drop the key's older rows.
  */
-export async function takeSlot(key: string, limit: number, windowMs: number, now: number, sweep = true): Promise<boolean> {
+/**
+ * `sweep`: the keys whose expired rows go when this key's new row is made (its own by default; false for keys
+ * that live one span, or whose rows another key's sweep takes: one request fewer on their first slot).
+ */
+export async function takeSlot(key: string, limit: number, windowMs: number, now: number, sweep: readonly string[] | false = [key]): Promise<boolean> {
   const w = windowIndex(now, windowMs)
   const span = Math.floor(w / WINDOWS_PER_ROW)
   const id = `rl.${safe(key)}.s${span}`
@@ -35,7 +39,7 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
   try {
     await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
     // A key's new row is the moment to drop its old ones: rows stay bounded without a sweeper job.
-    if (sweep) await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
+    if (sweep) await rows.where({ key: sweep.length === 1 ? safe(sweep[0]) : _.in(sweep.map(safe)), expiresAt: _.lte(now) }).remove()
     return true
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
@@ -44,7 +48,14 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
 }
 
 /** Throws the stable RATE_LIMITED answer ("try again later") when the slot is not granted. */
-export async function requireSlot(key: string, limit: number, windowMs: number, now: number, message?: string, sweep = true): Promise<void> {
+export async function requireSlot(
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: number,
+  message?: string,
+  sweep: readonly string[] | false = [key]
+): Promise<void> {
   if (!(await takeSlot(key, limit, windowMs, now, sweep))) throw new AppError('RATE_LIMITED', message)
 }
 
