@@ -6,12 +6,12 @@ import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
-import { counterUpdate, ensureCounter } from './_lib/counters'
+import { bumpCounter, counterReady, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
 import { getDoc, getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
-import { AppError, isConflict, isDuplicateWrite } from './_lib/errors'
-import { recordHeldFan, suspicionOf } from './_lib/code-flags'
+import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/errors'
+import { burstKey, recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
 import { entryGroup } from './_lib/group-read'
 import { isFormerFan } from './_lib/former-fans'
@@ -36,9 +36,8 @@ function nextVisitedDay(prev: FanDoc['visitedDay'], dayKey: string, storeId: str
   return today.includes(storeId) ? null : { dayKey, storeIds: [...today, storeId] }
 }
 
-/** Attempts of the check-in transaction before BUSY; with backoff(), a loser waits about 0.6 s at most. */
+/** Attempts of the check-in transaction before BUSY; with conflictBackoff() between them. */
 const CHECKIN_ATTEMPTS = 8
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * 2 ** attempt))
 
 interface Outcome {
   isNew: boolean
@@ -65,20 +64,25 @@ export const main = defineFunction(
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-    const known = await getDoc<FanDoc>('fans', caller.openid)
-    const early = staff && !selfScan && !known ? suspicious() : null
+    // Only a staff code's scan needs to know this early (a store code's has no burst windows): a store-code
+    // scan skips the read, one round trip fewer (#20); the transaction reads the fan either way.
+    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
     // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
     // fresh codes (nothing derived from the openid comes back). Asked only when there is no fan record.
     let former: Promise<boolean> | undefined
     const returning = () => (former ??= isFormerFan(caller.openid))
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
-      ? requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试')
+      ? // the code's burst rows (code-flags.ts) are swept with its own: one request fewer on a burst row's first slot
+        requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试', [
+          `ck-staff-${staff._id}`,
+          burstKey(staff._id)
+        ])
       : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])
     if (granted.status === 'rejected') throw granted.reason
-    const counter = await ensureCounter(dayKey, store._id, servingId)
+    await counterReady({ dayKey, storeId: store._id, staffId: servingId })
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
@@ -93,7 +97,7 @@ export const main = defineFunction(
     }
 
     // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
-    const attempt = () =>
+    const attempt = (shard: number) =>
       db.runTransaction(async (tx): Promise<Outcome> => {
         const fans = tx.collection('fans')
         const existing = await fans
@@ -152,11 +156,7 @@ export const main = defineFunction(
         if (coupon) await tx.collection('coupons').add({ data: coupon })
         const bump = counterUpdate({ newFans: existing || again ? 0 : 1, visits: newVisit ? 1 : 0, couponsIssued: coupon ? 1 : 0, channel })
         // a held fan's first visit is the store's
-        if (Object.keys(bump).length > 0)
-          await tx
-            .collection('counters')
-            .doc(held ? await ensureCounter(dayKey, store._id, null) : counter)
-            .update({ data: bump })
+        await bumpCounter(tx, { dayKey, storeId: store._id, staffId: held ? null : servingId }, bump, shard)
         if (held && staff) await recordHeldFan(tx, staff, fan._id, reasons, dayKey, now)
         return { isNew: !existing, fan, decision, coupon }
       })
@@ -166,12 +166,20 @@ export const main = defineFunction(
       // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return
       // visit. Many new fans through one code at once contend for its counter row: each loser waits a jittered,
       // growing moment and runs again, a bounded number of times, then answers BUSY ("try again"), never INTERNAL.
-      for (let i = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
+      // The first attempt bumps the counter row itself, a retry after a conflict another shard of it; a shard
+      // met missing (the first event of its day) is created and the attempt runs again, not counted.
+      for (let i = 0, created = 0, shard = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
         try {
-          outcome = await attempt()
+          outcome = await attempt(shard)
         } catch (err) {
+          if (err instanceof MissingCounter && created++ < 16) {
+            await createCounter(err)
+            i--
+            continue
+          }
           if (!(isDuplicateWrite(err) || isConflict(err))) throw err
-          if (i < CHECKIN_ATTEMPTS - 1) await backoff(i)
+          if (i < CHECKIN_ATTEMPTS - 1) await conflictBackoff(i)
+          if (isConflict(err)) shard = shardForAttempt(i + 1)
         }
       }
     } finally {

@@ -1,7 +1,7 @@
 import type { CouponView } from '../contract'
 import { chinaDayKey } from '../domain/china-time'
 import { db, _ } from './_lib/cloud'
-import { counterUpdate, ensureCounter } from './_lib/counters'
+import { bumpCounter, counterReady, counterUpdate } from './_lib/counters'
 import { untilSettled } from './_lib/coupons'
 import { issueFromTemplate } from './_lib/coupons-issue'
 import { getDoc } from './_lib/data'
@@ -24,11 +24,11 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
   if (!fan) throw new AppError('NOT_FOUND', '请先在门店扫码签到')
   if (!group) throw new AppError('NOT_FOUND', '这个群不存在')
   const dayKey = chinaDayKey(now)
-  const counter = await ensureCounter(dayKey, group.storeId, fan.ownerStaffId)
+  await counterReady({ dayKey, storeId: group.storeId, staffId: fan.ownerStaffId })
   const memberId = `${group._id}.${fan._id}`
 
   // Member, the group's count, the day's groupJoins and the fan's group-share stamp commit together: a repeat tap finds the member and changes nothing.
-  const created = await untilSettled(() =>
+  const created = await untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       const existing = await tx
         .collection('groupMembers')
@@ -54,10 +54,7 @@ export const main = defineFunction('joinGroup', async ({ groupId }, caller) => {
         .collection('groups')
         .doc(group._id)
         .update({ data: { members: _.inc(1) } })
-      await tx
-        .collection('counters')
-        .doc(counter)
-        .update({ data: counterUpdate({ groupJoins: 1 }) })
+      await bumpCounter(tx, { dayKey, storeId: group.storeId, staffId: fan.ownerStaffId }, counterUpdate({ groupJoins: 1 }), shard)
       await stampHomeGroupJoin(tx, fan, group.storeId, now)
       return true
     })

@@ -2,7 +2,7 @@ import { chinaDayKey } from '../../domain/china-time'
 import { couponIdFor } from '../../domain/codes'
 import { issueRefusal, ISSUE_REFUSAL_MESSAGE } from '../../domain/coupon-rules'
 import { db } from './cloud'
-import { counterUpdate, ensureCounter } from './counters'
+import { bumpCounter, counterReady, counterUpdate } from './counters'
 import { untilSettled } from './coupons'
 import { getDoc } from './data'
 import type { CouponDoc, CouponTemplateDoc, FanDoc } from './docs'
@@ -57,14 +57,11 @@ export async function issueFromTemplate(t: CouponTemplateDoc, fan: FanDoc, occas
   let committed = false
   try {
     // Issued by the brand, not a staff member: counted on the store's '-' row.
-    const counter = await ensureCounter(chinaDayKey(now), coupon.storeId, null)
-    await untilSettled(() =>
+    await counterReady({ dayKey: chinaDayKey(now), storeId: coupon.storeId, staffId: null })
+    await untilSettled((shard) =>
       db.runTransaction(async (tx) => {
         await tx.collection('coupons').add({ data: coupon })
-        await tx
-          .collection('counters')
-          .doc(counter)
-          .update({ data: counterUpdate({ couponsIssued: 1 }) })
+        await bumpCounter(tx, { dayKey: chinaDayKey(now), storeId: coupon.storeId, staffId: null }, counterUpdate({ couponsIssued: 1 }), shard)
       })
     )
     committed = true

@@ -2,8 +2,8 @@ import { chinaDayKey } from '../../domain/china-time'
 import { redeemRefusal, redeemRefusalMessage, type RedeemRefusal } from '../../domain/coupon-rules'
 import type { ErrorCode } from '../../contract'
 import { db } from './cloud'
-import { counterId, counterUpdate, ensureCounter } from './counters'
-import { ensurePurchaseSummary, forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
+import { bumpCounter, counterReady, counterUpdate } from './counters'
+import { forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
 import { getDoc } from './data'
 import { untilSettled } from './coupons'
 import type { CouponDoc, FanDoc, RedemptionDoc, SaleDoc, StaffDoc } from './docs'
@@ -37,10 +37,9 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
   const early = redeemRefusal(found, { now, storeId: staff.storeId, templatePaused, amountFen })
   if (early) throw refusalError(early, found, amountFen)
   const dayKey = chinaDayKey(now)
-  const counter = await ensureCounter(dayKey, staff.storeId, staff._id)
+  await counterReady({ dayKey, storeId: staff.storeId, staffId: staff._id })
   // A redemption with an amount is a purchase: it counts as the fan's first or as a repurchase.
-  if (amountFen !== null) await ensurePurchaseSummary(found.fanId)
-  return untilSettled(() =>
+  return untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       const coupon = (await tx.collection('coupons').doc(found._id).get()).data as CouponDoc
       const refusal = redeemRefusal(coupon, { now, storeId: staff.storeId, templatePaused, amountFen })
@@ -94,7 +93,7 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
         purchaseBump = (await notePurchase(tx, sale)).bump
       }
       const bump = { ...counterUpdate({ couponsRedeemed: 1 }), ...purchaseBump }
-      await tx.collection('counters').doc(counter).update({ data: bump })
+      await bumpCounter(tx, { dayKey, storeId: staff.storeId, staffId: staff._id }, bump, shard)
       return { coupon: { ...coupon, redeemedAt: now, redemptionId, redemptions: n }, redemption }
     })
   )
@@ -102,7 +101,7 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
 
 /** Reverses a redemption: only its own staff member, within the window; the record stays, marked undone. */
 export async function undoOnce(redemptionId: string, staff: StaffDoc, now: number) {
-  return untilSettled(async () => {
+  return untilSettled(async (shard) => {
     // the fan's next sale, in case this one was their first purchase (a transaction cannot query)
     const before = await getDoc<RedemptionDoc>('redemptions', redemptionId)
     const undoneSale = before?.saleId ? await getDoc<SaleDoc & { _id: string }>('sales', before.saleId) : null
@@ -135,10 +134,8 @@ export async function undoOnce(redemptionId: string, staff: StaffDoc, now: numbe
         await tx.collection('sales').doc(r.saleId).remove()
       }
       const bump = { ...counterUpdate({ couponsRedeemed: -1 }), ...purchaseBump }
-      await tx
-        .collection('counters')
-        .doc(counterId(r.dayKey, r.storeId, r.servingStaffId))
-        .update({ data: bump })
+      // any shard of the redemption's row: readers sum them
+      await bumpCounter(tx, { dayKey: r.dayKey, storeId: r.storeId, staffId: r.servingStaffId }, bump, shard)
       return { ...coupon, redeemedAt: null, redemptionId: null }
     })
   })

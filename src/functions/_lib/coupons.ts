@@ -1,6 +1,7 @@
 import type { WalletCoupon } from '../../contract/coupons'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import { db, _ } from './cloud'
+import { createCounter, MissingCounter, shardForAttempt } from './counters'
 import type { CouponDoc, CouponTemplateDoc } from './docs'
 import { AppError, conflictBackoff, isConflict } from './errors'
 import { INVALID_COUPON_CODE } from './rate-limit'
@@ -40,15 +41,22 @@ export const walletCoupon = (c: CouponDoc, now: number, paused: Set<string>, nam
 /**
  * Runs a transaction until it commits or answers a refusal. runTransaction already retries a conflict a
  * few times; a loser that still conflicts runs again here and then sees the winner's write (e.g. "已使用").
+ * `attempt` gets the counter shard to bump (the row itself, another shard after a conflict); a shard met
+ * missing is created and the same attempt runs again on it, without counting as a conflict.
  */
-export async function untilSettled<T>(attempt: () => Promise<T>, tries = 6): Promise<T> {
-  for (let i = 1; ; i++) {
+export async function untilSettled<T>(attempt: (shard: number) => Promise<T>, tries = 6): Promise<T> {
+  for (let i = 1, created = 0, shard = 0; ;) {
     try {
-      return await attempt()
+      return await attempt(shard)
     } catch (err) {
+      if (err instanceof MissingCounter && created++ < 16) {
+        await createCounter(err)
+        continue
+      }
       if (err instanceof AppError || !isConflict(err)) throw err
       if (i >= tries) throw new AppError('BUSY')
       await conflictBackoff(i)
+      shard = shardForAttempt(i++)
     }
   }
 }

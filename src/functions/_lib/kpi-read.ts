@@ -1,4 +1,4 @@
-import type { CounterRow } from '../../domain/kpi-tally'
+import { addInto, emptyTally, rowTally, tallyRowFields, type CounterRow, type Tally } from '../../domain/kpi-tally'
 import { db, _ } from './cloud'
 import { PAGE, readAll, slices } from './reads'
 
@@ -23,12 +23,27 @@ async function readDayRows(dayKey: string): Promise<CounterRow[]> {
   }
 }
 
-/** The counter rows of some days, for every store (null) or the listed ones. */
-export async function readCounterRows(dayKeys: readonly string[], storeIds: readonly string[] | null): Promise<CounterRow[]> {
+/** A logical counter row: its shards (counters.ts) summed under the row's own id; `shardIds` lists the others. */
+export type MergedCounterRow = CounterRow & { shardIds: string[] }
+
+export function mergeShards(rows: readonly CounterRow[]): MergedCounterRow[] {
+  const out = new Map<string, { row: CounterRow; tally: Tally; shardIds: string[] }>()
+  for (const r of rows) {
+    const id = `${r.dayKey}.${r.storeId}.${r.staffId}`
+    const m = out.get(id) ?? { row: { _id: id, dayKey: r.dayKey, storeId: r.storeId, staffId: r.staffId }, tally: emptyTally(), shardIds: [] }
+    addInto(m.tally, rowTally(r))
+    if (r._id !== id) m.shardIds.push(r._id)
+    out.set(id, m)
+  }
+  return [...out.values()].map((m) => ({ ...m.row, ...tallyRowFields(m.tally), shardIds: m.shardIds }))
+}
+
+/** The counter rows of some days (shards merged), for every store (null) or the listed ones. */
+export async function readCounterRows(dayKeys: readonly string[], storeIds: readonly string[] | null): Promise<MergedCounterRow[]> {
   if (dayKeys.length === 0 || (storeIds && storeIds.length === 0)) return []
-  if (!storeIds) return (await Promise.all(dayKeys.map(readDayRows))).flat()
+  if (!storeIds) return mergeShards((await Promise.all(dayKeys.map(readDayRows))).flat())
   const parts = await Promise.all(slices(storeIds).map((ids) => readAll<CounterRow>('counters', { dayKey: _.in([...dayKeys]), storeId: _.in(ids) })))
-  return parts.flat()
+  return mergeShards(parts.flat())
 }
 
 export interface NamedStore {

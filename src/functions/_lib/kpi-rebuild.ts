@@ -1,10 +1,10 @@
 import { chinaDayKeyStart } from '../../domain/china-time'
 import { tallyEvents } from '../../domain/kpi-events'
 import { dayKeyOfNumber, dayNumber, lastClosedDay } from '../../domain/kpi-range'
-import { emptyTally, rowTally, TALLY_FIELDS, tallyRowFields, type CounterRow, type Tally } from '../../domain/kpi-tally'
+import { emptyTally, rowTally, TALLY_FIELDS, tallyRowFields, type Tally } from '../../domain/kpi-tally'
 import { db } from './cloud'
 import { AppError } from './errors'
-import { readCounterRows } from './kpi-read'
+import { readCounterRows, type MergedCounterRow } from './kpi-read'
 import { slices } from './reads'
 import { EVENT_COLLECTIONS, loadPriorPurchases, otherStoreSales, readDayEvents } from './kpi-events'
 import { invalidateRollups } from './kpi-rollups'
@@ -20,11 +20,14 @@ export interface RebuildOptions {
   now: number
 }
 
-async function writeRow(id: string, stored: CounterRow | undefined, counted: { dayKey: string; storeId: string; staffId: string; tally: Tally }) {
+async function writeRow(id: string, stored: MergedCounterRow | undefined, counted: { dayKey: string; storeId: string; staffId: string; tally: Tally }) {
   const fields = tallyRowFields(counted.tally)
-  // update keeps any field this job does not know; a missing row is created whole.
-  if (stored) await db.collection('counters').doc(id).update({ data: fields })
-  else
+  // The recount goes on the row itself and its other shards (counters.ts) are emptied, so the sum is the recount.
+  const zero = tallyRowFields(emptyTally())
+  for (const shardId of stored?.shardIds ?? []) await db.collection('counters').doc(shardId).update({ data: zero })
+  // update keeps any field this job does not know; a missing row (only shards, or none) is created whole.
+  const res = stored ? ((await db.collection('counters').doc(id).update({ data: fields })) as { updated?: number; stats?: { updated?: number } }) : null
+  if ((res?.stats?.updated ?? res?.updated ?? 0) === 0)
     await db
       .collection('counters')
       .doc(id)

@@ -10,22 +10,36 @@ export const INVALID_COUPON_CODE = '券码应为 8 位字母或数字，请核�
 /** Keys become part of an _id: anything outside the id alphabet is replaced (openids and codes already fit). */
 const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
 
+/** Windows per rate-limit row: a key's row holds the counts of this many consecutive windows, one field each. */
+const WINDOWS_PER_ROW = 64
+
 /**
  * Takes one slot of `limit` in the current fixed window of `key`; false when the window is full.
  * One conditional _.inc: the database decides, so concurrent callers across function instances never
- * overshoot (an in-memory counter would be per instance). The window's row is created by an add with a
- * deterministic _id, so racing creators clash on the primary key and retry the increment.
+ * overshoot (an in-memory counter would be per instance). A row holds WINDOWS_PER_ROW windows of the key,
+ * one field each (`_.inc` creates the field of a new window), so a new window costs no extra request: one
+ * request per slot, where a row per window cost three at every window's start (#20). The row is created by
+ * an add with a deterministic _id when the key first needs one in its span, so racing creators clash on the
+ * primary key and retry the increment; that is also the moment to drop the key's older rows.
  */
-export async function takeSlot(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
+/**
+ * `sweep`: the keys whose expired rows go when this key's new row is made (its own by default; false for keys
+ * that live one span, or whose rows another key's sweep takes: one request fewer on their first slot).
+ */
+export async function takeSlot(key: string, limit: number, windowMs: number, now: number, sweep: readonly string[] | false = [key]): Promise<boolean> {
   const w = windowIndex(now, windowMs)
-  const id = `rl.${safe(key)}.${w}`
+  const span = Math.floor(w / WINDOWS_PER_ROW)
+  const id = `rl.${safe(key)}.s${span}`
+  const field = `w${w}`
   const rows = db.collection(RATE_LIMITS)
-  const increment = async () => (await rows.where({ _id: id, n: _.lt(limit) }).update({ data: { n: _.inc(1) } })).stats.updated === 1
+  const increment = async () =>
+    (await rows.where(_.and([{ _id: id }, _.or([{ [field]: _.lt(limit) }, { [field]: _.exists(false) }])])).update({ data: { [field]: _.inc(1) } })).stats
+      .updated === 1
   if (await increment()) return true
   try {
-    await rows.add({ data: { _id: id, key: safe(key), n: 1, expiresAt: (w + 1) * windowMs } })
-    // A key's new window is the moment to drop its old ones: rows stay bounded without a sweeper job.
-    await rows.where({ key: safe(key), expiresAt: _.lte(now) }).remove()
+    await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
+    // A key's new row is the moment to drop its old ones: rows stay bounded without a sweeper job.
+    if (sweep) await rows.where({ key: sweep.length === 1 ? safe(sweep[0]) : _.in(sweep.map(safe)), expiresAt: _.lte(now) }).remove()
     return true
   } catch (err) {
     if (!isDuplicateWrite(err)) throw err
@@ -34,8 +48,15 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
 }
 
 /** Throws the stable RATE_LIMITED answer ("try again later") when the slot is not granted. */
-export async function requireSlot(key: string, limit: number, windowMs: number, now: number, message?: string): Promise<void> {
-  if (!(await takeSlot(key, limit, windowMs, now))) throw new AppError('RATE_LIMITED', message)
+export async function requireSlot(
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: number,
+  message?: string,
+  sweep: readonly string[] | false = [key]
+): Promise<void> {
+  if (!(await takeSlot(key, limit, windowMs, now, sweep))) throw new AppError('RATE_LIMITED', message)
 }
 
 export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(settings.limits)
@@ -50,5 +71,8 @@ export async function requireTillSlots(staffId: string, raw: string, limits: Abu
   const code = normalizeCouponCode(raw)
   if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试')
-  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试')
+  // A coupon code is tried at a till a handful of times in its life, nearly always within one row's span:
+  // looking for its older rows (there are none) cost every redemption a request (#20). A code used across
+  // spans keeps its few small rows, as one-use keys always did.
+  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试', false)
 }

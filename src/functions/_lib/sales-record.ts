@@ -3,12 +3,12 @@ import { chinaDayKey } from '../../domain/china-time'
 import { assertSaleAmount } from '../../domain/repurchase'
 import type { SaleResult } from '../../contract/sales'
 import { db, _ } from './cloud'
-import { ensureCounter } from './counters'
+import { bumpCounter, counterReady } from './counters'
 import { untilSettled } from './coupons'
 import type { FanDoc, SaleDoc } from './docs'
 import { getDoc } from './data'
 import { AppError } from './errors'
-import { ensurePurchaseSummary, notePurchase } from './sales-summary'
+import { notePurchase } from './sales-summary'
 
 /** A sale's _id from its idempotency key: the same request or order id always lands on the same document. */
 export const saleIdFor = (source: SaleDoc['source'], key: string) => `sale_${source}_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`
@@ -40,9 +40,8 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
   const known = await getDoc<SaleDoc>('sales', saleId)
   if (known && !sameSale(known, s)) throw new AppError('CONFLICT', SALE_CLASH)
   if (known) return repeatOf(s, known)
-  await ensurePurchaseSummary(s.fan._id)
-  const counter = await ensureCounter(dayKey, s.storeId, s.servingStaffId)
-  const result = await untilSettled(() =>
+  await counterReady({ dayKey, storeId: s.storeId, staffId: s.servingStaffId })
+  const result = await untilSettled((shard) =>
     db.runTransaction(async (tx) => {
       if (s.alsoAdd) await tx.collection(s.alsoAdd.collection).add({ data: s.alsoAdd.data })
       const prior = await tx
@@ -74,7 +73,7 @@ export async function recordSaleOnce(s: NewSale): Promise<SaleResult> {
       }
       const { repurchase, bump } = await notePurchase(tx, sale)
       await tx.collection('sales').add({ data: sale })
-      await tx.collection('counters').doc(counter).update({ data: bump })
+      await bumpCounter(tx, { dayKey, storeId: s.storeId, staffId: s.servingStaffId }, bump, shard)
       return { saleId, memberCode: s.fan.memberCode, amountFen: s.amountFen, at: s.now, repurchase, created: true }
     })
   )

@@ -56,8 +56,9 @@ async function remind(fan: FanDoc, title: string): Promise<'sent' | 'none'> {
     })
     return 'sent'
   } catch (err) {
-    // WeChat refused the message. 43101 says the fan holds no consent (our count was wrong: none left);
-    // any other refusal (bad data 47003, unknown template 40037) did not use the consent: given back.
+    // WeChat refused the message: the coupon stands, the fan's failure is recorded and the run goes on to
+    // the next fan. 43101 says the fan holds no consent (our count was wrong: none left); any other refusal
+    // (bad data 47003, unknown template 40037) did not use the consent, so it is given back.
     const errCode = (err as { errCode?: unknown } | null)?.errCode
     await db
       .collection('subscriptions')

@@ -16,7 +16,7 @@ function assertUsable(fields: StoreInput, isNew: boolean): void {
 
 /**
  * A new store, live at once with code version 1 (its store code signs `S.<id>.1`). Nothing else needs
- * creating: counters rows appear on its first event (ensureCounter), brand-wide coupon templates
+ * creating: counters rows appear on its first event (counterReady, bumpCounter), brand-wide coupon templates
  * (storeIds null) already cover it, and a store without a group code shows its phone instead.
  * The location is a db.Geo.Point, as the demo seeding writes it and nearbyStores' geoNear reads it.
  */

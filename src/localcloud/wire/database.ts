@@ -88,6 +88,8 @@ export function createDatabaseWire(local: LocalDatabase | Engine, opts: DbWireOp
     requests++
     byAction[action] = (byAction[action] ?? 0) + 1
     counter?.onRequest(action)
+    // FANLOOP_DB_TRACE=1 prints each request (action, collection): to see what a journey's count is made of
+    if (process.env.FANLOOP_DB_TRACE === '1') console.log(`[db] ${action} ${String(params?.collectionName ?? '')}${params?.transactionId ? ' (tx)' : ''}`)
     const requestId = `local-${REQ_PREFIX}-${(++reqSeq).toString(36)}`
     try {
       if (plans !== null && action === 'database.getDocument' && !params?.transactionId) plans.push(...explainGet(engine, params ?? {}))
