@@ -1,9 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 
-/**
- * Taro H5 controls driven as a person does: picker wheels and modals. The same helpers live inside
- * tests/e2e/issue18-pages.e2e.test.ts, which predates this file.
- */
+/** Taro H5 controls driven as a person does: picker wheels and modals. */
 
 /** Drags a picker wheel (within the wheel: leaving it ends the drag) until `row` sits on the highlight. */
 async function scrollWheel(page: Page, wheel: Locator, row: Locator): Promise<void> {
