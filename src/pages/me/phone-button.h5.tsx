@@ -1,5 +1,6 @@
 import { Button, Input, View } from '@tarojs/components'
 import { useState } from 'react'
+import { localPhoneCloudId } from './local-cloudid'
 
 interface Props {
   onCloudID: (cloudID: string) => void
@@ -12,14 +13,7 @@ interface Props {
  */
 export default function PhoneButton({ onCloudID }: Props) {
   const [phone, setPhone] = useState('')
-  const bind = () => {
-    const json = JSON.stringify({ purePhoneNumber: phone.trim(), countryCode: '86' })
-    const b64 = btoa(unescape(encodeURIComponent(json)))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '')
-    onCloudID(`local-cloudid:${b64}`)
-  }
+  const bind = () => onCloudID(localPhoneCloudId(phone))
   return (
     <View className='me-phone'>
       <Input className='me-phone-input' type='number' placeholder='手机号（演示）' value={phone} onInput={(e) => setPhone(e.detail.value)} />
