@@ -1,6 +1,7 @@
 import { memberCodeFor } from '../../src/domain/codes'
 import type { TemplateFields } from '../../src/contract/coupons'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
+import { storeFan } from '../support/fixtures'
 
 /** Concurrency through the local cloud's HTTP interface, as the H5 build and a busy till reach it. */
 let t: TestCloud
@@ -66,19 +67,7 @@ describe('issuing under concurrency', () => {
     const fans = Array.from({ length: 300 }, (_, i) => `stock-fan-${i}`)
     t.cloud.db.bulkInsert(
       'fans',
-      fans.map((id) => ({
-        _id: id,
-        memberCode: memberCodeFor(id),
-        firstStoreId: 'st01',
-        lastStoreId: 'st01',
-        channel: 'store_code',
-        capturingStaffId: null,
-        ownerStaffId: null,
-        boundAt: null,
-        createdAt: 0,
-        lastVisitAt: 0,
-        visits: 1
-      }))
+      fans.map((id) => storeFan(id, 0))
     )
     const { templateId } = expectOk(await t.call('saveCouponTemplate', { template: STOCKED }, 'demo-manager')).template
     const started = Date.now()

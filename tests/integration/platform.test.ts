@@ -5,6 +5,7 @@ import { memberCodeFor } from '../../src/domain/codes'
 import { FUNCTION_NAMES } from '../../src/contract'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
+import { WINBACK_TEMPLATE } from '../support/fixtures'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const cloudId = (data: object) => `local-cloudid:${Buffer.from(JSON.stringify(data)).toString('base64url')}`
@@ -104,22 +105,7 @@ describe('subscribe message refusals', () => {
     await t.cloud.db
       .api()
       .collection('couponTemplates')
-      .add({
-        data: {
-          _id: 'tpl-winback',
-          title: '好久不见 10 元券',
-          kind: 'amount_off',
-          value: 1000,
-          thresholdFen: 0,
-          validity: { type: 'days', days: 14 },
-          stock: null,
-          issued: 0,
-          perFanLimit: 10,
-          trigger: 'win_back',
-          storeIds: null,
-          paused: false
-        }
-      })
+      .add({ data: { ...WINBACK_TEMPLATE } })
     expectOk(await t.call('checkin', { scene: t.scene('staff', 'sf01') }, 'lapsed'))
     expectOk(await t.call('recordSale', { memberCode: memberCodeFor('lapsed'), amountFen: 2000, requestId: 'buy-lapsed' }, 'demo-staff-1'))
     await t.cloud.db

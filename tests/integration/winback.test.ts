@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../src/domain/china-time'
-import { memberCodeFor } from '../../src/domain/codes'
+import { onePurchase, storeFan, WINBACK_TEMPLATE } from '../support/fixtures'
 import { startTestCloud, expectOk, type TestCloud } from '../support/local-cloud'
 
 let t: TestCloud
@@ -7,22 +7,7 @@ beforeEach(async () => {
   t = await startTestCloud()
   await api()
     .collection('couponTemplates')
-    .add({
-      data: {
-        _id: 'tpl-winback',
-        title: '好久不见 10 元券',
-        kind: 'amount_off',
-        value: 1000,
-        thresholdFen: 0,
-        validity: { type: 'days', days: 14 },
-        stock: null,
-        issued: 0,
-        perFanLimit: 10,
-        trigger: 'win_back',
-        storeIds: null,
-        paused: false
-      }
-    })
+    .add({ data: { ...WINBACK_TEMPLATE } })
 })
 afterEach(async () => {
   await t.stop()
@@ -107,24 +92,10 @@ describe('win-back', () => {
       const id = `bulk-${String(i).padStart(3, '0')}`
       await api()
         .collection('fans')
-        .add({
-          data: {
-            _id: id,
-            memberCode: memberCodeFor(id),
-            firstStoreId: 'st01',
-            lastStoreId: 'st01',
-            channel: 'store_code',
-            capturingStaffId: null,
-            ownerStaffId: null,
-            boundAt: null,
-            createdAt: old,
-            lastVisitAt: old,
-            visits: 1
-          }
-        })
+        .add({ data: storeFan(id, old) })
       await api()
         .collection('fanPurchases')
-        .add({ data: { _id: id, purchases: 1, totalFen: 100, firstPurchaseAt: old, lastPurchaseAt: old, firstStoreId: 'st01' } })
+        .add({ data: onePurchase(id, old) })
     }
     const r = expectOk(await t.call('runWinBack', { lapseDays: 30 }, 'demo-manager'))
     expect(r).toMatchObject({ scanned: 130, lapsed: 130, issued: 130 })
@@ -132,23 +103,7 @@ describe('win-back', () => {
   })
 
   it('#18.19 win-back resumes where a cut-short run stopped, and a later run reads only fans newly lapsed', async () => {
-    const lapsedFan = (id: string, lastPurchaseAt: number) =>
-      [
-        {
-          _id: id,
-          memberCode: memberCodeFor(id),
-          firstStoreId: 'st01',
-          lastStoreId: 'st01',
-          channel: 'store_code',
-          capturingStaffId: null,
-          ownerStaffId: null,
-          boundAt: null,
-          createdAt: lastPurchaseAt,
-          lastVisitAt: lastPurchaseAt,
-          visits: 1
-        },
-        { _id: id, purchases: 1, totalFen: 100, firstPurchaseAt: lastPurchaseAt, lastPurchaseAt, firstStoreId: 'st01' }
-      ] as const
+    const lapsedFan = (id: string, lastPurchaseAt: number) => [storeFan(id, lastPurchaseAt), onePurchase(id, lastPurchaseAt)] as const
     const many = Array.from({ length: 150 }, (_, i) => lapsedFan(`resume-${String(i).padStart(3, '0')}`, Date.now() - 90 * DAY_MS))
     t.cloud.db.bulkInsert(
       'fans',
