@@ -19,10 +19,11 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
     expect(share.title).toContain('王芳')
   })
 
-  it('生成海报 draws the poster with her QR on a canvas 2d and saves it to the album', async () => {
-    const { mp, page } = await s.open({ persona: 'demo-staff-1', path: 'staff/pages/code/index' })
-    await page.waitFor('.staff-poster-button')
-    await (await page.$('.staff-poster-button'))!.tap()
+  /** Taps a poster button and checks the poster was saved with its QR drawn; logs the ink as `RESULT <name>`. */
+  async function posterSaved(opened: Awaited<ReturnType<typeof s.open>>, button: string, name: string): Promise<void> {
+    const { mp, page } = opened
+    await page.waitFor(button)
+    await (await page.$(button))!.tap()
     const native = s.native(mp)
     if (!native) return
     await page.waitFor(() => native.log.toasts.includes('海报已保存到相册'))
@@ -31,7 +32,12 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
     // 300×460 at pixel ratio 2; the QR alone is 360×360 device pixels, about half of them dark modules
     expect(ink).toMatchObject({ width: 600, height: 920 })
     expect(ink.dark).toBeGreaterThan(30_000)
-    console.log(`RESULT weapp_poster_ink painted=${ink.painted} dark=${ink.dark}`)
+    console.log(`RESULT ${name} painted=${ink.painted} dark=${ink.dark}`)
+  }
+
+  it('生成海报 draws the poster with her QR on a canvas 2d and saves it to the album', async () => {
+    const opened = await s.open({ persona: 'demo-staff-1', path: 'staff/pages/code/index' })
+    await posterSaved(opened, '.staff-poster-button', 'weapp_poster_ink')
   })
 
   it('a QR that cannot be fetched leaves a grey placeholder: the dark-pixel count tells the two posters apart', async () => {
@@ -48,19 +54,11 @@ weappSpec('staff code, poster and KPI pages on weapp (journeys 2 and 7)', (s) =>
   // the store-code poster on 团队与二维码 (#18) lives here, not in team.weapp: a second spec file drawing a picture
   // trips @napi-rs/canvas's drawImage type check (jest loads its JS again per file over the one native addon)
   it('生成门店码海报 draws the store code on the weapp canvas and saves it', async () => {
-    const { mp, page } = await s.open({ persona: 'demo-store-manager', path: 'manager/pages/team/index' })
-    await page.waitFor('.team-store-code .staff-poster-button')
-    expect(await (await page.$('.team-store-code .staff-poster-button'))!.text()).toBe('生成门店码海报')
-    await (await page.$('.team-store-code .staff-poster-button'))!.tap()
-    const native = s.native(mp)
-    if (!native) return
-    await page.waitFor(() => native.log.toasts.includes('海报已保存到相册'))
-    expect(native.log.album).toHaveLength(1)
-    const ink = native.canvas('code-poster-canvas')!.ink()
-    // 300×460 at pixel ratio 2; the store's QR alone is 360×360 device pixels, about half of them dark modules
-    expect(ink).toMatchObject({ width: 600, height: 920 })
-    expect(ink.dark).toBeGreaterThan(30_000)
-    console.log(`RESULT weapp_store_poster_ink painted=${ink.painted} dark=${ink.dark}`)
+    const button = '.team-store-code .staff-poster-button'
+    const opened = await s.open({ persona: 'demo-store-manager', path: 'manager/pages/team/index' })
+    await opened.page.waitFor(button)
+    expect(await (await opened.page.$(button))!.text()).toBe('生成门店码海报')
+    await posterSaved(opened, button, 'weapp_store_poster_ink')
   })
 
   it('without album permission the poster asks to open settings, in Chinese, and the page stays usable', async () => {
