@@ -31,7 +31,17 @@ export type Stage =
   | { t: 'project' | 'addFields'; spec: Record<string, unknown> }
   | { t: 'count'; field: string }
   | { t: 'unwind'; path: string[]; preserve: boolean; indexField: string | null }
+  | LookupStage
   | GeoStage
+
+/** `$lookup` in its equality form (from / localField / foreignField / as): runs in aggregate.ts, which reads the other collection. */
+export interface LookupStage {
+  t: 'lookup'
+  from: string
+  localField: string[]
+  foreignField: string
+  as: string[]
+}
 
 /** Folds consecutive skip/limit stages starting at `from` into one (skip, count) window. */
 export function composeWindow(st: Stage[], from: number): { skip: number; count: number | null; next: number } {
@@ -90,6 +100,8 @@ export function runStage(s: Stage, docs: SVObject[]): SVObject[] {
       return docs.flatMap((d) => unwind(s, d))
     case 'geoNear':
       throw invalidParam(API, 'geoNear must be the first stage of the pipeline')
+    case 'lookup':
+      throw invalidParam(API, 'lookup runs in runPipeline, which has the engine')
   }
 }
 

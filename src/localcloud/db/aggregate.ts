@@ -4,14 +4,14 @@
  * R*Tree; the remaining stages run in JS on stored values. Like the cloud, a pipeline without a
  * limit stage returns at most 20 records (community-verified: "云函数端聚合操作默认数据上限为20条").
  */
-import { composeWindow, runStage, type Stage } from './agg-stages'
+import { composeWindow, runStage, type LookupStage, type Stage } from './agg-stages'
 import type { Engine } from './engine'
 import { geoSearch } from './geo'
 import { getField, setField } from './paths'
 import type { Cond, ParsedWhere } from './cond'
 import { orderTerm } from './query-sql'
 import { cloneSV } from './update'
-import type { SVObject } from './values'
+import type { SV, SVObject } from './values'
 
 const API = 'collection.aggregate'
 export const DEFAULT_AGGREGATE_LIMIT = 20
@@ -24,7 +24,7 @@ export const DEFAULT_AGGREGATE_LIMIT = 20
 export function runPipeline(engine: Engine, coll: string, stages: Stage[]): SVObject[] {
   const { docs: first, consumed } = source(engine, coll, stages)
   let docs = first
-  for (const s of stages.slice(consumed)) docs = runStage(s, docs)
+  for (const s of stages.slice(consumed)) docs = s.t === 'lookup' ? lookup(engine, s, docs) : runStage(s, docs)
   if (!stages.some((s) => s.t === 'limit' || (s.t === 'geoNear' && s.limit !== null))) docs = docs.slice(0, DEFAULT_AGGREGATE_LIMIT)
   return docs
 }
@@ -56,4 +56,20 @@ function source(engine: Engine, coll: string, st: Stage[]): { docs: SVObject[]; 
   const window = composeWindow(st, i)
   const where: ParsedWhere = { cond: { t: 'and', cs: conds }, geo: null }
   return { docs: engine.scan(coll, where, order, window.skip, window.count, API), consumed: window.next }
+}
+
+/**
+ * MongoDB's equality `$lookup`, a left outer join: each document gets, under `as`, the documents of `from`
+ * whose `foreignField` equals its `localField` (any element when that is an array, none when it is empty; a missing or null
+ * value joins documents whose field is missing or null), in the other collection's natural order.
+ */
+function lookup(engine: Engine, s: LookupStage, docs: SVObject[]): SVObject[] {
+  return docs.map((d) => {
+    const local = getField(d, s.localField)
+    const values: SV[] = local === undefined ? [null] : Array.isArray(local) ? local : [local]
+    const where: ParsedWhere = { cond: { t: 'in', path: s.foreignField, not: false, vs: values }, geo: null }
+    const out = cloneSV(d)
+    setField(out, s.as, engine.scan(s.from, where, [], 0, null, API), API)
+    return out
+  })
 }

@@ -1,7 +1,7 @@
 /**
  * `database.aggregateDocuments` stages as the SDK sends them (`[{ stageKey: '$match', stageValue:
  * '<EJSON>' }, ...]`) -> the engine's stages (db/agg-stages.ts). Stages the engine does not run
- * (`$lookup`, `$bucket`, `$sample`, ...) fail naming themselves.
+ * (`$lookup` with let / pipeline, `$bucket`, `$sample`, ...) fail naming themselves.
  */
 import { makeAccumulator, fieldRef } from '../db/agg-expr'
 import type { Stage } from '../db/agg-stages'
@@ -95,6 +95,20 @@ export function parseStages(raw: unknown, engine: Engine, coll: string, now: num
           multiplier: typeof o.distanceMultiplier === 'number' ? o.distanceMultiplier : 1,
           includeLocs: typeof o.includeLocs === 'string' ? parsePath(o.includeLocs, API) : null,
           limit: o.limit === undefined ? null : posInt('limit', o.limit, 1)
+        }
+      }
+      case '$lookup': {
+        const o = object('$lookup', toJS(v, now))
+        // The equality form only: the let / pipeline form (a sub-pipeline per document) is not emulated.
+        if ('pipeline' in o || 'let' in o) throw unsupported('aggregate stage $lookup with let / pipeline')
+        for (const k of ['from', 'localField', 'foreignField', 'as'])
+          if (typeof o[k] !== 'string' || o[k] === '') throw invalidParam(API, `lookup requires ${k} (a field or collection name)`)
+        return {
+          t: 'lookup',
+          from: o.from as string,
+          localField: parsePath(o.localField as string, API),
+          foreignField: o.foreignField as string,
+          as: parsePath(o.as as string, API)
         }
       }
       default:
