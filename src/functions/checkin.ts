@@ -7,27 +7,32 @@ import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
 import { bumpCounter, counterReady, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
-import { getDoc, getSettings } from './_lib/data'
+import { readScan, type ScanSnapshot } from './_lib/checkin-read'
+import { getDoc, settingsOrDefault } from './_lib/data'
 import { defineFunction } from './_lib/define'
-import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, StoreDoc, VisitDoc } from './_lib/docs'
+import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, VisitDoc } from './_lib/docs'
 import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/errors'
 import { burstKey, recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
-import { entryGroup } from './_lib/group-read'
-import { isFormerFan } from './_lib/former-fans'
+import { entryOf } from './_lib/group-read'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
-import { newCoupon, releaseStock, reserveStock, welcomeTemplate } from './_lib/welcome'
+import { newCoupon, releaseStock, reserveStock, welcomeFor } from './_lib/welcome'
 
-/** The code's store and staff member, or INVALID_CODE for anything forged, revoked or unknown. */
-async function resolveCode(scene: string): Promise<{ store: StoreDoc; staff: StaffDoc | null }> {
+type Resolved = ScanSnapshot & { store: NonNullable<ScanSnapshot['store']> }
+
+/**
+ * The code's store and staff member, with the rest of what the scan decides on read in the same request
+ * (checkin-read.ts), or INVALID_CODE for anything forged, revoked or unknown: a forged code costs no read.
+ */
+async function resolveCode(scene: string, openid: string): Promise<Resolved> {
   const parts = verifyScene(signingKey(), scene)
   if (!parts) throw new AppError('INVALID_CODE')
-  const staff = parts.kind === 'staff' ? await getDoc<StaffDoc>('staff', parts.id) : null
+  const read = await readScan(parts, openid)
+  const { staff, store } = read
   if (parts.kind === 'staff' && (!staff || !staff.active || staff.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
-  const store = await getDoc<StoreDoc>('stores', staff ? staff.storeId : parts.id)
   if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
-  return { store, staff }
+  return { ...read, store }
 }
 
 /** The stores this fan visited on `dayKey` after this scan, or null when this store was already among them. */
@@ -50,8 +55,9 @@ export const main = defineFunction(
   'checkin',
   async ({ scene, via, device }, caller) => {
     const now = Date.now()
-    const { store, staff } = await resolveCode(scene)
-    const settings = await getSettings()
+    const read = await resolveCode(scene, caller.openid)
+    const { store, staff } = read
+    const settings = settingsOrDefault(read.settings)
     const limits = limitsOf(settings)
     const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
     const selfScan = staff !== null && staff.openid === caller.openid
@@ -64,13 +70,8 @@ export const main = defineFunction(
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
-    // Only a staff code's scan needs to know this early (a store code's has no burst windows): a store-code
-    // scan skips the read, one round trip fewer (#20); the transaction reads the fan either way.
-    const early = staff && !selfScan && !(await getDoc<FanDoc>('fans', caller.openid)) ? suspicious() : null
-    // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
-    // fresh codes (nothing derived from the openid comes back). Asked only when there is no fan record.
-    let former: Promise<boolean> | undefined
-    const returning = () => (former ??= isFormerFan(caller.openid))
+    // The scan's one read says whether the shopper is a fan yet (a hint: the transaction decides).
+    const early = staff && !selfScan && !read.fan ? suspicious() : null
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
       ? // the code's burst rows (code-flags.ts) are swept with its own: one request fewer on a burst row's first slot
@@ -90,27 +91,33 @@ export const main = defineFunction(
     let reserved = false
     const reserveWelcome = async (): Promise<CouponTemplateDoc | null> => {
       if (template === undefined) {
-        template = await welcomeTemplate(store._id)
+        template = welcomeFor(read.welcome, store._id)
         reserved = template ? await reserveStock(template) : false
       }
       return template && reserved ? template : null
     }
 
     // One transaction: fan, visit, binding events, welcome coupon and counters commit together or not at all.
-    const attempt = (shard: number) =>
+    // A shopper the scan's read found no fan record for is added without reading again inside: should the
+    // record appear meanwhile (a concurrent first scan), the add clashes on its _id and the retry reads it.
+    const attempt = (shard: number, presumedNew: boolean) =>
       db.runTransaction(async (tx): Promise<Outcome> => {
         const fans = tx.collection('fans')
-        const existing = await fans
-          .doc(caller.openid)
-          .get()
-          .then(
-            (r) => r.data as FanDoc,
-            () => null
-          )
+        const existing = presumedNew
+          ? null
+          : await fans
+              .doc(caller.openid)
+              .get()
+              .then(
+                (r) => r.data as FanDoc,
+                () => null
+              )
         // Per shopper: kept on the fan record the transaction reads anyway, so the limit costs no extra query.
         const scanWindow = nextScanWindow(existing?.scanWindow, now, limits.checkinsPerShopperPerMinute)
         if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
-        const again = existing ? false : await returning()
+        // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
+        // fresh codes (nothing derived from the openid comes back).
+        const again = !existing && read.former
         const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), again ? null : reserveWelcome()])
         const held = reasons.length > 0
         // A visit is a fan at a store on a China day: reloads and repeat scans that day count once.
@@ -170,7 +177,7 @@ export const main = defineFunction(
       // met missing (the first event of its day) is created and the attempt runs again, not counted.
       for (let i = 0, created = 0, shard = 0; i < CHECKIN_ATTEMPTS && !outcome; i++) {
         try {
-          outcome = await attempt(shard)
+          outcome = await attempt(shard, i === 0 && !read.fan)
         } catch (err) {
           if (err instanceof MissingCounter && created++ < 16) {
             await createCounter(err)
@@ -187,10 +194,11 @@ export const main = defineFunction(
     }
     if (!outcome) throw new AppError('BUSY')
 
+    const ownerId = outcome.fan.ownerStaffId
     const [owner, group] = await Promise.all([
-      outcome.fan.ownerStaffId === staff?._id ? staff : outcome.fan.ownerStaffId ? getDoc<StaffDoc>('staff', outcome.fan.ownerStaffId) : null,
+      ownerId === staff?._id ? staff : ownerId === read.owner?._id ? read.owner : ownerId ? getDoc<StaffDoc>('staff', ownerId) : null,
       // the same code the "join our group" page shows: one rotation rule for both
-      entryGroup(store._id, now)
+      entryOf(read.groups, now)
     ])
     return {
       isNewFan: outcome.isNew,

@@ -12,5 +12,8 @@ export async function getDoc<T>(collection: string, id: string): Promise<T | nul
 }
 
 export async function getSettings(): Promise<SettingsDoc> {
-  return (await getDoc<SettingsDoc>('settings', 'brand')) ?? { _id: 'brand', brandName: 'fanloop', policy: DEFAULT_POLICY }
+  return settingsOrDefault(await getDoc<SettingsDoc>('settings', 'brand'))
 }
+
+/** A brand that never saved its settings runs on the defaults. */
+export const settingsOrDefault = (doc: SettingsDoc | null): SettingsDoc => doc ?? { _id: 'brand', brandName: 'fanloop', policy: DEFAULT_POLICY }

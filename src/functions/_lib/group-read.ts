@@ -41,7 +41,13 @@ export async function withQrUrls<T extends GroupCodeDoc>(groups: T[]): Promise<T
 
 /** The one code a shopper is shown at this store now (check-in card and the group page alike). */
 export async function entryGroup(storeId: string, now: number): Promise<GroupCodeDoc | null> {
-  const picked = pickGroup(await liveGroups(storeId, now), now)
+  return entryOf(await liveGroups(storeId, now), now)
+}
+
+/** entryGroup's pick among codes already read (any of the store's, as the check-in's one read brings them). */
+export async function entryOf(groups: readonly GroupCodeDoc[], now: number): Promise<GroupCodeDoc | null> {
+  const live = groups.filter((g) => !g.full && g.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt)
+  const picked = pickGroup(live, now)
   return picked ? (await withQrUrls([picked]))[0] : null
 }
 

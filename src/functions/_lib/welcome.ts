@@ -3,12 +3,9 @@ import { validityWindow } from '../../domain/coupon-validity'
 import { db, _ } from './cloud'
 import type { CouponDoc, CouponTemplateDoc } from './docs'
 
-/** The active welcome template that applies at this store, if any. */
-export async function welcomeTemplate(storeId: string): Promise<CouponTemplateDoc | null> {
-  const res = await db.collection('couponTemplates').where({ trigger: 'welcome', paused: false }).limit(20).get()
-  const templates = res.data as CouponTemplateDoc[]
-  return templates.find((t) => t.storeIds === null || t.storeIds.includes(storeId)) ?? null
-}
+/** The active welcome template that applies at this store, if any, among the brand's welcome templates. */
+export const welcomeFor = (templates: readonly CouponTemplateDoc[], storeId: string): CouponTemplateDoc | null =>
+  templates.find((t) => t.trigger === 'welcome' && !t.paused && (t.storeIds === null || t.storeIds.includes(storeId))) ?? null
 
 /**
  * Take one unit of stock with a conditional update: it succeeds only while issued < stock, and the
