@@ -6,7 +6,7 @@ import { chinaDayKey } from '../domain/china-time'
 import { memberCodeFor } from '../domain/codes'
 import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
-import { bumpCounter, counterReady, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
+import { bumpCounter, counterReady, countersSeen, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
 import { readScan, type ScanSnapshot } from './_lib/checkin-read'
 import { getDoc, settingsOrDefault } from './_lib/data'
 import { defineFunction } from './_lib/define'
@@ -25,10 +25,10 @@ type Resolved = ScanSnapshot & { store: NonNullable<ScanSnapshot['store']> }
  * The code's store and staff member, with the rest of what the scan decides on read in the same request
  * (checkin-read.ts), or INVALID_CODE for anything forged, revoked or unknown: a forged code costs no read.
  */
-async function resolveCode(scene: string, openid: string): Promise<Resolved> {
+async function resolveCode(scene: string, openid: string, dayKey: string): Promise<Resolved> {
   const parts = verifyScene(signingKey(), scene)
   if (!parts) throw new AppError('INVALID_CODE')
-  const read = await readScan(parts, openid)
+  const read = await readScan(parts, openid, dayKey)
   const { staff, store } = read
   if (parts.kind === 'staff' && (!staff || !staff.active || staff.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
   if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
@@ -55,14 +55,15 @@ export const main = defineFunction(
   'checkin',
   async ({ scene, via, device }, caller) => {
     const now = Date.now()
-    const read = await resolveCode(scene, caller.openid)
+    const dayKey = chinaDayKey(now)
+    const read = await resolveCode(scene, caller.openid, dayKey)
+    countersSeen(dayKey, read.counterIds)
     const { store, staff } = read
     const settings = settingsOrDefault(read.settings)
     const limits = limitsOf(settings)
     const channel: Channel = via === 'share' ? 'shared_card' : staff ? 'staff_code' : 'store_code'
     const selfScan = staff !== null && staff.openid === caller.openid
     const servingId = selfScan ? null : (staff?._id ?? null)
-    const dayKey = chinaDayKey(now)
     // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
     // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
     let suspicion: Promise<SuspicionReason[]> | undefined

@@ -19,6 +19,8 @@ export interface ScanSnapshot {
   groups: GroupCodeDoc[]
   /** the staff member the fan belonged to before this scan, when there is one */
   owner: StaffDoc | null
+  /** which of the day's counter rows the scan may bump (the code's staff member's, the store's) exist */
+  counterIds: string[]
 }
 
 type Joined = (StaffDoc | StoreDoc) & {
@@ -29,6 +31,7 @@ type Joined = (StaffDoc | StoreDoc) & {
   _welcome: CouponTemplateDoc[]
   _groups: GroupCodeDoc[]
   _owner: StaffDoc[]
+  _counters: Array<{ _id: string }>
 }
 
 /**
@@ -38,16 +41,19 @@ type Joined = (StaffDoc | StoreDoc) & {
  * the code's own document (staff or store) and joins the rest with `lookup`; the constants it joins on
  * (the settings id, the openid, ...) are added as fields first, since the equality form joins on fields.
  */
-export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: string): Promise<ScanSnapshot> {
+export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: string, dayKey: string): Promise<ScanSnapshot> {
   const staffCode = code.kind === 'staff'
   const storeId = staffCode ? '_store._id' : '_id'
+  // counterId (counters.ts) of the code's staff member and of the store itself, built from the stored store id
+  const row = (staffId: string | null) => ({ $concat: [{ $literal: `${dayKey}.` }, staffCode ? '$storeId' : '$_id', { $literal: `.${staffId ?? '-'}` }] })
+  const counters = staffCode ? [row(code.id), row(null)] : [row(null)]
   const res = await db
     .collection(staffCode ? 'staff' : 'stores')
     .aggregate()
     .match({ _id: code.id })
     .limit(1)
     // $literal: an openid is data, never a field path, whatever it starts with
-    .addFields({ _k: { settings: 'brand', me: _.aggregate.literal(openid), former: formerFanKey(openid), welcome: 'welcome' } })
+    .addFields({ _k: { settings: 'brand', me: _.aggregate.literal(openid), former: formerFanKey(openid), welcome: 'welcome', counters } })
     .lookup({ from: 'stores', localField: staffCode ? 'storeId' : '_id', foreignField: '_id', as: '_store' })
     .lookup({ from: 'settings', localField: '_k.settings', foreignField: '_id', as: '_settings' })
     .lookup({ from: 'fans', localField: '_k.me', foreignField: '_id', as: '_fan' })
@@ -55,10 +61,11 @@ export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: st
     .lookup({ from: 'couponTemplates', localField: '_k.welcome', foreignField: 'trigger', as: '_welcome' })
     .lookup({ from: 'groups', localField: storeId, foreignField: 'storeId', as: '_groups' })
     .lookup({ from: 'staff', localField: '_fan.ownerStaffId', foreignField: '_id', as: '_owner' })
+    .lookup({ from: 'counters', localField: '_k.counters', foreignField: '_id', as: '_counters' })
     .end()
-  const row = res.list[0] as Joined | undefined
-  if (!row) return { staff: null, store: null, settings: null, fan: null, former: false, welcome: [], groups: [], owner: null }
-  const { _k, _store, _settings, _fan, _former, _welcome, _groups, _owner, ...own } = row as Joined & { _k: unknown }
+  const found = res.list[0] as Joined | undefined
+  if (!found) return { staff: null, store: null, settings: null, fan: null, former: false, welcome: [], groups: [], owner: null, counterIds: [] }
+  const { _k, _store, _settings, _fan, _former, _welcome, _groups, _owner, _counters, ...own } = found as Joined & { _k: unknown }
   return {
     staff: staffCode ? (own as StaffDoc) : null,
     store: _store?.[0] ?? null,
@@ -67,6 +74,7 @@ export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: st
     former: _former.length > 0,
     welcome: _welcome,
     groups: _groups,
-    owner: _owner[0] ?? null
+    owner: _owner[0] ?? null,
+    counterIds: _counters.map((c) => c._id)
   }
 }

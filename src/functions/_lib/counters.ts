@@ -71,6 +71,13 @@ export async function bumpCounter(tx: Tx, key: CounterKey, data: Record<string, 
  */
 const known = { dayKey: '', ids: new Set<string>() }
 
+/** Rows a read has just seen (the scan's one read looks for its rows): counterReady then costs them nothing. */
+export function countersSeen(dayKey: string, ids: readonly string[]): void {
+  if (known.dayKey !== dayKey) known.ids.clear()
+  known.dayKey = dayKey
+  for (const id of ids) known.ids.add(id)
+}
+
 /** Makes sure the row itself (shard 0) exists before the event's transaction, as cheaply as this instance knows. */
 export async function counterReady(key: CounterKey): Promise<void> {
   if (known.dayKey !== key.dayKey) known.ids.clear()
