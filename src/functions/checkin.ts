@@ -19,6 +19,9 @@ import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
 import { newCoupon, releaseStock, reserveStock, welcomeFor } from './_lib/welcome'
 
+/** The rate-limit key of a code: a store's counter code serves a whole queue, a personal code one staff member's shoppers. */
+const slotKey = (kind: 'staff' | 'store', id: string) => (kind === 'staff' ? `ck-staff-${id}` : `ck-store-${id}`)
+
 type Resolved = ScanSnapshot & { store: NonNullable<ScanSnapshot['store']> }
 
 /**
@@ -28,7 +31,12 @@ type Resolved = ScanSnapshot & { store: NonNullable<ScanSnapshot['store']> }
 async function resolveCode(scene: string, openid: string, dayKey: string): Promise<Resolved> {
   const parts = verifyScene(signingKey(), scene)
   if (!parts) throw new AppError('INVALID_CODE')
-  const read = await readScan(parts, openid, dayKey)
+  const read = await readScan(
+    parts,
+    openid,
+    dayKey,
+    parts.kind === 'staff' ? [slotKey(parts.kind, parts.id), burstKey(parts.id)] : [slotKey(parts.kind, parts.id)]
+  )
   const { staff, store } = read
   if (parts.kind === 'staff' && (!staff || !staff.active || staff.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
   if (!store || !store.active || (!staff && store.codeVersion !== parts.version)) throw new AppError('INVALID_CODE')
@@ -67,7 +75,7 @@ export const main = defineFunction(
     // A new fan through a staff code that looks manufactured is held: the store owns them and the manager
     // is shown a flag, instead of the staff member being credited silently. Decided once across retries.
     let suspicion: Promise<SuspicionReason[]> | undefined
-    const suspicious = () => (suspicion ??= staff && !selfScan ? suspicionOf(staff, device, limits, now) : Promise.resolve([]))
+    const suspicious = () => (suspicion ??= staff && !selfScan ? suspicionOf(staff, device, limits, now, read.rateRows) : Promise.resolve([]))
     // Someone not yet a fan, on a staff code, is counted in the code's burst windows beside the code's own
     // slot, so a first visit waits for one commit fewer. The transaction below still decides who is new;
     // a refused scan, or a concurrent first scan of the same shopper, counts too (see suspicionOf).
@@ -76,11 +84,24 @@ export const main = defineFunction(
     // Per code: a store's counter code serves a whole queue, a personal code one staff member's shoppers.
     const slot = staff
       ? // the code's burst rows (code-flags.ts) are swept with its own: one request fewer on a burst row's first slot
-        requireSlot(`ck-staff-${staff._id}`, limits.checkinsPerStaffCodePerMinute, MINUTE_MS, now, '这个导购码扫码太频繁，请稍后再试', [
-          `ck-staff-${staff._id}`,
-          burstKey(staff._id)
-        ])
-      : requireSlot(`ck-store-${store._id}`, limits.checkinsPerStoreCodePerMinute, MINUTE_MS, now, '门店码扫码的人太多，请稍后再试')
+        requireSlot(
+          slotKey('staff', staff._id),
+          limits.checkinsPerStaffCodePerMinute,
+          MINUTE_MS,
+          now,
+          '这个导购码扫码太频繁，请稍后再试',
+          [slotKey('staff', staff._id), burstKey(staff._id)],
+          read.rateRows
+        )
+      : requireSlot(
+          slotKey('store', store._id),
+          limits.checkinsPerStoreCodePerMinute,
+          MINUTE_MS,
+          now,
+          '门店码扫码的人太多，请稍后再试',
+          undefined,
+          read.rateRows
+        )
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])
     if (granted.status === 'rejected') throw granted.reason

@@ -3,6 +3,7 @@ import { db, _ } from './cloud'
 import type { CouponTemplateDoc, FanDoc, SettingsDoc, StaffDoc, StoreDoc } from './docs'
 import { FORMER_FANS, formerFanKey } from './former-fans'
 import type { GroupCodeDoc } from './group-docs'
+import { RATE_LIMITS, safe, type SeenRows } from './rate-limit'
 
 /** Everything a scan decides on, as it stood just before the check-in's transaction. */
 export interface ScanSnapshot {
@@ -21,6 +22,8 @@ export interface ScanSnapshot {
   owner: StaffDoc | null
   /** which of the day's counter rows the scan may bump (the code's staff member's, the store's) exist */
   counterIds: string[]
+  /** the rate-limit rows of the keys asked for (rate-limit.ts takeSlot's `seen`) */
+  rateRows: SeenRows
 }
 
 type Joined = (StaffDoc | StoreDoc) & {
@@ -32,6 +35,7 @@ type Joined = (StaffDoc | StoreDoc) & {
   _groups: GroupCodeDoc[]
   _owner: StaffDoc[]
   _counters: Array<{ _id: string }>
+  _rl: SeenRows
 }
 
 /**
@@ -40,8 +44,10 @@ type Joined = (StaffDoc | StoreDoc) & {
  * welcome templates, the store's group codes and the fan's staff member were eight. One aggregate starts at
  * the code's own document (staff or store) and joins the rest with `lookup`; the constants it joins on
  * (the settings id, the openid, ...) are added as fields first, since the equality form joins on fields.
+ * It also brings the day's counter rows and the code's rate-limit rows, so that what follows does not
+ * ask whether they exist.
  */
-export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: string, dayKey: string): Promise<ScanSnapshot> {
+export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: string, dayKey: string, rateKeys: readonly string[]): Promise<ScanSnapshot> {
   const staffCode = code.kind === 'staff'
   const storeId = staffCode ? '_store._id' : '_id'
   // counterId (counters.ts) of the code's staff member and of the store itself, built from the stored store id
@@ -53,7 +59,9 @@ export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: st
     .match({ _id: code.id })
     .limit(1)
     // $literal: an openid is data, never a field path, whatever it starts with
-    .addFields({ _k: { settings: 'brand', me: _.aggregate.literal(openid), former: formerFanKey(openid), welcome: 'welcome', counters } })
+    .addFields({
+      _k: { settings: 'brand', me: _.aggregate.literal(openid), former: formerFanKey(openid), welcome: 'welcome', counters, rl: rateKeys.map(safe) }
+    })
     .lookup({ from: 'stores', localField: staffCode ? 'storeId' : '_id', foreignField: '_id', as: '_store' })
     .lookup({ from: 'settings', localField: '_k.settings', foreignField: '_id', as: '_settings' })
     .lookup({ from: 'fans', localField: '_k.me', foreignField: '_id', as: '_fan' })
@@ -62,10 +70,11 @@ export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: st
     .lookup({ from: 'groups', localField: storeId, foreignField: 'storeId', as: '_groups' })
     .lookup({ from: 'staff', localField: '_fan.ownerStaffId', foreignField: '_id', as: '_owner' })
     .lookup({ from: 'counters', localField: '_k.counters', foreignField: '_id', as: '_counters' })
+    .lookup({ from: RATE_LIMITS, localField: '_k.rl', foreignField: 'key', as: '_rl' })
     .end()
   const found = res.list[0] as Joined | undefined
-  if (!found) return { staff: null, store: null, settings: null, fan: null, former: false, welcome: [], groups: [], owner: null, counterIds: [] }
-  const { _k, _store, _settings, _fan, _former, _welcome, _groups, _owner, _counters, ...own } = found as Joined & { _k: unknown }
+  if (!found) return { staff: null, store: null, settings: null, fan: null, former: false, welcome: [], groups: [], owner: null, counterIds: [], rateRows: [] }
+  const { _k, _store, _settings, _fan, _former, _welcome, _groups, _owner, _counters, _rl, ...own } = found as Joined & { _k: unknown }
   return {
     staff: staffCode ? (own as StaffDoc) : null,
     store: _store?.[0] ?? null,
@@ -75,6 +84,7 @@ export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: st
     welcome: _welcome,
     groups: _groups,
     owner: _owner[0] ?? null,
-    counterIds: _counters.map((c) => c._id)
+    counterIds: _counters.map((c) => c._id),
+    rateRows: _rl
   }
 }

@@ -1,6 +1,6 @@
 import { MINUTE_MS, type AbuseLimits, type SuspicionReason } from '../../domain/abuse-limits'
 import type { CodeFlagDoc, StaffDoc } from './docs'
-import { takeSlot } from './rate-limit'
+import { takeSlot, type SeenRows } from './rate-limit'
 
 export const CODE_FLAGS = 'codeFlags'
 /** Held fans listed on one flag row; more are counted in `held` and stay with the store. */
@@ -18,10 +18,10 @@ export const burstKey = (staffId: string) => `burst-${staffId}`
  * commits, so a failed or refused check-in still counts: erring towards a flag a manager can clear,
  * never towards silent credit.
  */
-export async function suspicionOf(staff: StaffDoc, device: string | undefined, limits: AbuseLimits, now: number): Promise<SuspicionReason[]> {
+export async function suspicionOf(staff: StaffDoc, device: string | undefined, limits: AbuseLimits, now: number, seen?: SeenRows): Promise<SuspicionReason[]> {
   const [burst, sameDevice] = await Promise.all([
     // burst rows are swept by the code's check-in slot (checkin.ts), with one request fewer here
-    takeSlot(burstKey(staff._id), limits.burstNewFans, limits.burstWindowMinutes * MINUTE_MS, now, false),
+    takeSlot(burstKey(staff._id), limits.burstNewFans, limits.burstWindowMinutes * MINUTE_MS, now, false, seen),
     device ? takeSlot(`dev-${staff._id}-${device}`, limits.sameDeviceNewFans, limits.sameDeviceWindowMinutes * MINUTE_MS, now) : true
   ])
   const reasons: SuspicionReason[] = []

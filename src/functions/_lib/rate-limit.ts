@@ -8,7 +8,13 @@ export const RATE_LIMITS = 'rateLimits'
 export const INVALID_COUPON_CODE = '券码应为 8 位字母或数字，请核对后重新输入'
 
 /** Keys become part of an _id: anything outside the id alphabet is replaced (openids and codes already fit). */
-const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
+export const safe = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)
+
+/**
+ * A key's rows as a read just found them (the check-in's one read joins its codes' rows on `key`): takeSlot
+ * then skips the requests that would only find out what the read already says (#20).
+ */
+export type SeenRows = ReadonlyArray<{ _id: string; key: string; expiresAt: number } & Record<string, unknown>>
 
 /** Windows per rate-limit row: a key's row holds the counts of this many consecutive windows, one field each. */
 const WINDOWS_PER_ROW = 64
@@ -25,8 +31,19 @@ const WINDOWS_PER_ROW = 64
 /**
  * `sweep`: the keys whose expired rows go when this key's new row is made (its own by default; false for keys
  * that live one span, or whose rows another key's sweep takes: one request fewer on their first slot).
+ * `seen`: the rows of this key and of the sweep keys, read just before. Counts only grow within a window, so
+ * a window the read saw full is full now and refused without a write; a row the read did not see is added
+ * straight away (a racing creator makes the add clash, and the increment runs as usual); the sweep runs
+ * only when the read saw something to sweep.
  */
-export async function takeSlot(key: string, limit: number, windowMs: number, now: number, sweep: readonly string[] | false = [key]): Promise<boolean> {
+export async function takeSlot(
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: number,
+  sweep: readonly string[] | false = [key],
+  seen?: SeenRows
+): Promise<boolean> {
   const w = windowIndex(now, windowMs)
   const span = Math.floor(w / WINDOWS_PER_ROW)
   const id = `rl.${safe(key)}.s${span}`
@@ -35,16 +52,25 @@ export async function takeSlot(key: string, limit: number, windowMs: number, now
   const increment = async () =>
     (await rows.where(_.and([{ _id: id }, _.or([{ [field]: _.lt(limit) }, { [field]: _.exists(false) }])])).update({ data: { [field]: _.inc(1) } })).stats
       .updated === 1
-  if (await increment()) return true
-  try {
-    await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
+  const addRow = async () => {
+    try {
+      await rows.add({ data: { _id: id, key: safe(key), [field]: 1, expiresAt: (span + 1) * WINDOWS_PER_ROW * windowMs } })
+    } catch (err) {
+      if (!isDuplicateWrite(err)) throw err
+      return increment()
+    }
     // A key's new row is the moment to drop its old ones: rows stay bounded without a sweeper job.
-    if (sweep) await rows.where({ key: sweep.length === 1 ? safe(sweep[0]) : _.in(sweep.map(safe)), expiresAt: _.lte(now) }).remove()
+    const keys = sweep ? sweep.map(safe) : []
+    const stale = !seen || seen.some((r) => keys.includes(r.key) && r.expiresAt <= now)
+    if (keys.length > 0 && stale) await rows.where({ key: keys.length === 1 ? keys[0] : _.in(keys), expiresAt: _.lte(now) }).remove()
     return true
-  } catch (err) {
-    if (!isDuplicateWrite(err)) throw err
   }
-  return increment()
+  if (seen) {
+    const row = seen.find((r) => r._id === id)
+    if (!row) return addRow()
+    if (typeof row[field] === 'number' && row[field] >= limit) return false
+  }
+  return (await increment()) || addRow()
 }
 
 /** Throws the stable RATE_LIMITED answer ("try again later") when the slot is not granted. */
@@ -54,9 +80,10 @@ export async function requireSlot(
   windowMs: number,
   now: number,
   message?: string,
-  sweep: readonly string[] | false = [key]
+  sweep: readonly string[] | false = [key],
+  seen?: SeenRows
 ): Promise<void> {
-  if (!(await takeSlot(key, limit, windowMs, now, sweep))) throw new AppError('RATE_LIMITED', message)
+  if (!(await takeSlot(key, limit, windowMs, now, sweep, seen))) throw new AppError('RATE_LIMITED', message)
 }
 
 export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(settings.limits)
