@@ -1,19 +1,23 @@
 import { defineFunction } from './_lib/define'
-import { buildDashboard, dashboardScope } from './_lib/kpi-dashboard'
+import { buildDashboard, dashboardNames, dashboardScope, rangeOrRefuse } from './_lib/kpi-dashboard'
 import { groupShareOf } from './_lib/group-share'
-import { storesIn } from './_lib/kpi-read'
 
 export const main = defineFunction('kpiDashboard', async ({ limit = 20, ...query }, caller) => {
   // Refused here before any read, as buildDashboard would. The group share (all time, not the range) is
-  // a few count() queries (see groupShareOf), read alongside the counters; null scope = every store.
+  // read alongside the counters (see groupShareOf); the brand view (null scope) takes its store ids from
+  // the stores the dashboard names anyway, so they are read once.
+  const now = Date.now()
   const scope = dashboardScope(caller.staff, query.storeId)
-  const share = async () =>
-    scope
-      ? groupShareOf(scope)
-      : groupShareOf(
-          (await storesIn(null)).map((s) => s.storeId),
+  rangeOrRefuse(query, now)
+  const names = dashboardNames(scope)
+  const share = scope
+    ? groupShareOf(scope)
+    : names.then((n) =>
+        groupShareOf(
+          n.stores.map((s) => s.storeId),
           true
         )
-  const [dashboard, groupShare] = await Promise.all([buildDashboard(caller.staff, query, Date.now(), limit), share()])
+      )
+  const [dashboard, groupShare] = await Promise.all([buildDashboard(caller.staff, query, now, limit, names), share])
   return { ...dashboard, groupShare }
 })

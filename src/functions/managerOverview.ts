@@ -8,6 +8,23 @@ import { readAll, slices } from './_lib/reads'
 import { storesWhere } from './_lib/stores-read'
 import { AppError } from './_lib/errors'
 
+/** Fans per store (by first check-in): a range of the firstStoreId index per 100 stores, grouped by store. */
+async function fansPerStore(storeIds: readonly string[]): Promise<Map<string, number>> {
+  const $ = db.command.aggregate
+  const parts = await Promise.all(
+    slices(storeIds).map((ids) =>
+      db
+        .collection('fans')
+        .aggregate()
+        .match({ firstStoreId: _.in(ids) })
+        .group({ _id: '$firstStoreId', n: $.sum(1) })
+        .limit(ids.length)
+        .end()
+    )
+  )
+  return new Map(parts.flatMap((r) => (r.list as Array<{ _id: string; n: number }>).map((g): [string, number] => [g._id, g.n])))
+}
+
 export const main = defineFunction('managerOverview', async ({ storeId }, caller) => {
   if (!caller.staff) throw new AppError('FORBIDDEN')
   const scope = managerStoreScope(caller.staff)
@@ -19,23 +36,26 @@ export const main = defineFunction('managerOverview', async ({ storeId }, caller
   const ids = stores.map((s) => s._id)
   // Today's figures come from the daily counter rows (store × staff), never from the visit log; every
   // row of the day is read (a brand wide view has more than one get() answers), in slices of store ids.
-  const counters = wanted
-    ? (await Promise.all(slices(ids).map((part) => readAll<CounterDoc>('counters', { dayKey, storeId: _.in(part) })))).flat()
-    : await readAll<CounterDoc>('counters', { dayKey })
+  // Each store's fans: one aggregate per 100 stores grouped by store, not a count() per store.
+  const [counters, fans] = await Promise.all([
+    wanted
+      ? Promise.all(slices(ids).map((part) => readAll<CounterDoc>('counters', { dayKey, storeId: _.in(part) }))).then((p) => p.flat())
+      : readAll<CounterDoc>('counters', { dayKey }),
+    fansPerStore(ids)
+  ])
   const today = new Map<string, { newFans: number; visits: number }>()
   for (const c of counters) {
     const t = today.get(c.storeId) ?? { newFans: 0, visits: 0 }
     today.set(c.storeId, { newFans: t.newFans + c.newFans, visits: t.visits + c.visits })
   }
-  const fanCounts = await Promise.all(ids.map((id) => db.collection('fans').where({ firstStoreId: id }).count()))
   return {
     dayKey,
-    stores: stores.map((s, i) => ({
+    stores: stores.map((s) => ({
       storeId: s._id,
       name: s.name,
       newFansToday: today.get(s._id)?.newFans ?? 0,
       visitsToday: today.get(s._id)?.visits ?? 0,
-      fans: fanCounts[i].total
+      fans: fans.get(s._id) ?? 0
     })),
     policy: settings.policy
   }

@@ -3,8 +3,7 @@ import { emptyTally, figures, rowTally, sumTallies, type Tally } from '../domain
 import { defineFunction } from './_lib/define'
 import { AppError } from './_lib/errors'
 import { rangeOrRefuse } from './_lib/kpi-dashboard'
-import { readCounterRows, storesIn } from './_lib/kpi-read'
-import { readAll } from './_lib/reads'
+import { readCounterRows, storesWithStaff } from './_lib/kpi-read'
 import { addRows, emptyTallies } from './_lib/kpi-tallies'
 
 /**
@@ -15,11 +14,9 @@ export const main = defineFunction('staffKpi', async ({ sort = 'newFans', ...que
   const me = caller.staff
   if (!me) throw new AppError('FORBIDDEN')
   const range = rangeOrRefuse(query, Date.now())
-  const [rows, colleagues, stores] = await Promise.all([
-    readCounterRows(range.days, [me.storeId]),
-    readAll<{ _id: string }>('staff', { storeId: me.storeId, role: 'staff', active: true }, { name: true }),
-    storesIn([me.storeId])
-  ])
+  // The store's name and its people come in one request (a $lookup); its active staff are the colleagues.
+  const [rows, home] = await Promise.all([readCounterRows(range.days, [me.storeId]), storesWithStaff([me.storeId])])
+  const colleagues = home.staff.filter((p) => p.role === 'staff' && p.active === true)
   const perDay = new Map<string, Tally>()
   for (const row of rows) if (row.staffId === me._id) perDay.set(row.dayKey, rowTally(row))
   const totals = sumTallies(perDay.values())
@@ -32,7 +29,7 @@ export const main = defineFunction('staffKpi', async ({ sort = 'newFans', ...que
   )
   return {
     range: { from: range.from, to: range.to, days: range.days.length },
-    staff: { staffId: me._id, name: me.name, storeId: me.storeId, storeName: stores[0]?.name ?? me.storeId },
+    staff: { staffId: me._id, name: me.name, storeId: me.storeId, storeName: home.stores[0]?.name ?? me.storeId },
     totals: figures(totals),
     funnel: funnel(totals),
     daily: range.days.map((dayKey) => ({ dayKey, ...figures(perDay.get(dayKey) ?? emptyTally()) })),

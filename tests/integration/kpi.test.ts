@@ -182,6 +182,21 @@ describe('kpiDashboard on the hand-built history', () => {
     expect(same.totals).toEqual(d.totals)
   })
 
+  it('names a staff member whose home store is now outside the view, under the store their figures are from', async () => {
+    // Their record is not among the store's people the dashboard reads with the store: it is read by id.
+    const staff = t.cloud.db.api().collection('staff')
+    await staff.doc('sf03').update({ data: { storeId: 'st01' } })
+    try {
+      const d = expectOk(await t.call('kpiDashboard', RANGE, 'demo-store-manager'))
+      expect(d.leaderboard.rows.map((r) => [r.staffId, r.name, r.storeId, r.storeName])).toEqual([
+        ['sf03', '张伟', 'st02', '人民广场店'],
+        ['sf04', '刘洋', 'st02', '人民广场店']
+      ])
+    } finally {
+      await staff.doc('sf03').update({ data: { storeId: 'st02' } })
+    }
+  })
+
   it('a manager of many stores over a long range reads their part of the rollups', async () => {
     // 5 stores × 92 days is past the direct-read threshold: this goes through the rollups, projected to these stores.
     const stores = ['st02', 'st03', 'st04', 'st05', 'st06']

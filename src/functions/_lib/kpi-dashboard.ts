@@ -5,7 +5,7 @@ import { emptyTally, figures } from '../../domain/kpi-tally'
 import { managerStoreScope } from './caller'
 import type { StaffDoc } from './docs'
 import { AppError } from './errors'
-import { staffByIds, storesIn } from './kpi-read'
+import { staffByIds, storesIn, storesWithStaff, type NamedStaff, type NamedStore } from './kpi-read'
 import { rangeTotal, readTallies } from './kpi-tallies'
 
 export function rangeOrRefuse(q: RangeQuery, now: number): DayRange {
@@ -28,12 +28,32 @@ export interface DashboardQuery extends RangeQuery {
   sort?: SortKey
 }
 
-/** Everything the dashboard shows; `limit` null lists every staff member (the CSV export). */
-export async function buildDashboard(staff: StaffDoc | null, q: DashboardQuery, now: number, limit: number | null) {
+/** The stores in view by name, and the people already known by id (see dashboardNames). */
+export interface DashboardNames {
+  stores: NamedStore[]
+  people: Map<string, NamedStaff>
+}
+
+/**
+ * A list of stores comes with the people whose home store they are, in the same request (storesWithStaff),
+ * so the leaderboard is named without another read unless someone from elsewhere helped out. The whole
+ * brand's people are too many to read for a 20-row leaderboard: they are read by id after ranking.
+ */
+export async function dashboardNames(scope: readonly string[] | null): Promise<DashboardNames> {
+  if (!scope) return { stores: await storesIn(null), people: new Map() }
+  const { stores, staff } = await storesWithStaff(scope)
+  return { stores, people: new Map(staff.map((p) => [p._id, { name: p.name, storeId: p.storeId }])) }
+}
+
+/**
+ * Everything the dashboard shows; `limit` null lists every staff member (the CSV export). `names` lets a
+ * caller that reads them for something else too (the brand's store ids) pass its read in.
+ */
+export async function buildDashboard(staff: StaffDoc | null, q: DashboardQuery, now: number, limit: number | null, names?: Promise<DashboardNames>) {
   const scope = dashboardScope(staff, q.storeId)
   const range = rangeOrRefuse(q, now)
   const sort = q.sort ?? 'newFans'
-  const [stores, tallies] = await Promise.all([storesIn(scope), readTallies(range, scope, now)])
+  const [{ stores, people: known }, tallies] = await Promise.all([names ?? dashboardNames(scope), readTallies(range, scope, now)])
   const total = rangeTotal(tallies)
   const byStaff = tallies.staff
   const ranked = rankStaff(
@@ -41,7 +61,8 @@ export async function buildDashboard(staff: StaffDoc | null, q: DashboardQuery, 
     sort
   )
   const shown = limit === null ? ranked : ranked.slice(0, limit)
-  const people = await staffByIds(shown.map((r) => r.staffId))
+  const unknown = shown.map((r) => r.staffId).filter((id) => !known.has(id))
+  const people = unknown.length === 0 ? known : new Map([...known, ...(await staffByIds(unknown))])
   const storeName = new Map(stores.map((s) => [s.storeId, s.name]))
   const rows = shown.map((r): LeaderRow => {
     const person = people.get(r.staffId)

@@ -1,5 +1,6 @@
 import { addInto, emptyTally, rowTally, tallyRowFields, type CounterRow, type Tally } from '../../domain/kpi-tally'
 import { db, _ } from './cloud'
+import type { StaffDoc } from './docs'
 import { PAGE, readAll, slices } from './reads'
 
 /**
@@ -56,12 +57,41 @@ export async function storesIn(scope: readonly string[] | null): Promise<NamedSt
   const docs = scope
     ? (await Promise.all(slices(scope).map((ids) => readAll<{ _id: string; name: string }>('stores', { _id: _.in(ids) }, { name: true })))).flat()
     : await readAll<{ _id: string; name: string }>('stores', {}, { name: true })
-  return docs.map((s) => ({ storeId: s._id, name: s.name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return byName(docs.map((s) => ({ storeId: s._id, name: s.name })))
 }
+
+const byName = (stores: NamedStore[]) => stores.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 
 export interface NamedStaff {
   name: string
   storeId: string
+}
+
+/** A staff record as storesWithStaff joins it: enough to name, place and filter them. */
+export type StoreStaff = Pick<StaffDoc, '_id' | 'name' | 'storeId' | 'role' | 'active'>
+
+/**
+ * The listed stores in name order, each with everyone whose home store it is (any role, active or not):
+ * one aggregate per 100 stores, a $lookup on staff.storeId joining the people to their store, where the
+ * names of stores and of people would be two reads, the second after the first.
+ */
+export async function storesWithStaff(storeIds: readonly string[]): Promise<{ stores: NamedStore[]; staff: StoreStaff[] }> {
+  const parts = await Promise.all(
+    slices(storeIds).map((ids) =>
+      db
+        .collection('stores')
+        .aggregate()
+        .match({ _id: _.in(ids) })
+        .lookup({ from: 'staff', localField: '_id', foreignField: 'storeId', as: 'staff' })
+        .limit(ids.length)
+        .end()
+    )
+  )
+  const docs = parts.flatMap((r) => r.list as Array<{ _id: string; name: string; staff: StoreStaff[] }>)
+  return {
+    stores: byName(docs.map((s) => ({ storeId: s._id, name: s.name }))),
+    staff: docs.flatMap((s) => s.staff.map(({ _id, name, storeId, role, active }) => ({ _id, name, storeId, role, active })))
+  }
 }
 
 export async function staffByIds(ids: readonly string[]): Promise<Map<string, NamedStaff>> {
