@@ -1,28 +1,33 @@
-import { couponByCode, pausedTemplates } from './_lib/coupons'
+import { normalizeCouponCode } from '../domain/coupon-rules'
 import { redeemOnce, UNDO_WINDOW_MS } from './_lib/coupons-redeem'
-import { getSettings } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import { limitsOf, requireTillSlots } from './_lib/rate-limit'
 import { AppError } from './_lib/errors'
+import { readTill, type TillCaller } from './_lib/till-read'
 import { couponView } from './_lib/views'
 
-export const main = defineFunction('redeemCoupon', async ({ code, amountFen }, caller) => {
-  // The contract already lets only active staff and managers in; the store check is in the rules.
-  const staff = caller.staff
-  if (!staff) throw new AppError('FORBIDDEN')
-  const now = Date.now()
-  await requireTillSlots(staff._id, code, limitsOf(await getSettings()), now)
-  const found = await couponByCode(code)
-  // Read outside the transaction: inside, every issue (which bumps the template's stock) would conflict with it.
-  const paused = await pausedTemplates([found.templateId])
-  const amount = amountFen ?? null
-  const { coupon, redemption } = await redeemOnce(found, staff, { amountFen: amount, templatePaused: paused.has(found.templateId), now })
-  return {
-    redemptionId: redemption._id,
-    coupon: couponView(coupon, now),
-    amountFen: amount,
-    saleRecorded: redemption.saleId !== null,
-    at: now,
-    undoUntil: now + UNDO_WINDOW_MS
-  }
-})
+export const main = defineFunction(
+  'redeemCoupon',
+  async ({ code, amountFen }, caller: TillCaller) => {
+    // The contract already lets only active staff and managers in; the store check is in the rules.
+    const staff = caller.staff
+    if (!staff) throw new AppError('FORBIDDEN')
+    const now = Date.now()
+    await requireTillSlots(staff._id, code, limitsOf(caller.settings), now)
+    const found = caller.coupon
+    if (!found) throw new AppError('NOT_FOUND', `没有券码为 ${normalizeCouponCode(code)} 的优惠券，请核对后重试`)
+    const amount = amountFen ?? null
+    const { templatePaused, history } = caller
+    const { coupon, redemption } = await redeemOnce(found, staff, { amountFen: amount, templatePaused, now, history })
+    return {
+      redemptionId: redemption._id,
+      coupon: couponView(coupon, now),
+      amountFen: amount,
+      saleRecorded: redemption.saleId !== null,
+      at: now,
+      undoUntil: now + UNDO_WINDOW_MS
+    }
+  },
+  // staff, settings, the coupon, its template and its fan's purchase history in one request (#20)
+  { caller: (openid, { code }) => readTill(openid, code) }
+)

@@ -164,6 +164,29 @@ describe('a redemption with an amount is a purchase', () => {
     expect(await sf02Row()).toMatchObject({ sales: 1, salesFen: 5000, firstPurchases: 1, repurchases: 0 })
   })
 
+  it('for a fan whose earlier sales have no summary (bought before summaries existed), is a repurchase and the summary counts them', async () => {
+    const { code } = await welcomeCoupon('fan-r')
+    const day = 24 * 3600_000
+    const legacy = (id: string, at: number, storeId: string) => ({
+      _id: id,
+      fanId: 'fan-r',
+      storeId,
+      amountFen: 2000,
+      at,
+      dayKey: new Date(at + 8 * 3600_000).toISOString().slice(0, 10),
+      ownerStaffId: 'sf01',
+      servingStaffId: 'sf01',
+      source: 'staff',
+      idempotencyKey: id
+    })
+    const firstAt = Date.now() - 30 * day
+    for (const s of [legacy('old-2', Date.now() - 10 * day, 'st01'), legacy('old-1', firstAt, 'st02')]) await api().collection('sales').add({ data: s })
+    const r = expectOk(await t.call('redeemCoupon', { code, amountFen: 3000 }, 'demo-staff-2'))
+    expect(await sf02Row()).toMatchObject({ sales: 1, salesFen: 3000, firstPurchases: 0, repurchases: 1, repurchaseFen: 3000 })
+    const summary = (await api().collection('fanPurchases').doc('fan-r').get()).data as Record<string, unknown>
+    expect(summary).toMatchObject({ purchases: 3, totalFen: 3000, firstPurchaseAt: firstAt, firstStoreId: 'st02', lastPurchaseAt: r.at })
+  })
+
   it('after a coupon purchase, a staff sale is a repurchase', async () => {
     const { code } = await welcomeCoupon('fan-q')
     expectOk(await t.call('redeemCoupon', { code, amountFen: 3000 }, 'demo-staff-2'))

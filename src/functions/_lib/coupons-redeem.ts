@@ -7,6 +7,7 @@ import { forgetPurchase, nextSaleAfter, notePurchase } from './sales-summary'
 import { getDoc } from './data'
 import { untilSettled } from './coupons'
 import type { CouponDoc, FanDoc, RedemptionDoc, SaleDoc, StaffDoc } from './docs'
+import type { PurchaseSummaryDoc } from './sales-docs'
 import { AppError } from './errors'
 
 export const UNDO_WINDOW_MS = 5 * 60_000
@@ -31,8 +32,12 @@ const missing = () => null
  * and every other one conflicts, runs again, reads the coupon as used and gets that refusal. The
  * redemption record, the sale and the counters commit with it or not at all.
  */
-export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amountFen: number | null; templatePaused: boolean; now: number }) {
-  const { amountFen, templatePaused, now } = opts
+export async function redeemOnce(
+  found: CouponDoc,
+  staff: StaffDoc,
+  opts: { amountFen: number | null; templatePaused: boolean; now: number; history?: PurchaseSummaryDoc }
+) {
+  const { amountFen, templatePaused, now, history } = opts
   // Refuse what is already refusable before writing anything (not even a counter row); the transaction checks again.
   const early = redeemRefusal(found, { now, storeId: staff.storeId, templatePaused, amountFen })
   if (early) throw refusalError(early, found, amountFen)
@@ -90,7 +95,7 @@ export async function redeemOnce(found: CouponDoc, staff: StaffDoc, opts: { amou
           couponId: coupon._id
         }
         await tx.collection('sales').add({ data: sale })
-        purchaseBump = (await notePurchase(tx, sale)).bump
+        purchaseBump = (await notePurchase(tx, sale, history)).bump
       }
       const bump = { ...counterUpdate({ couponsRedeemed: 1 }), ...purchaseBump }
       await bumpCounter(tx, { dayKey, storeId: staff.storeId, staffId: staff._id }, bump, shard)

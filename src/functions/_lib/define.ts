@@ -5,7 +5,16 @@ import { resolveCaller, type Caller } from './caller'
 import { AppError, isConflict } from './errors'
 
 type InputData<N extends FunctionName> = z.infer<(typeof contract)[N]['input']>
-export type Handler<N extends FunctionName> = (input: InputData<N>, caller: Caller) => Promise<OutputOf<N>>
+export type Handler<N extends FunctionName, C extends Caller = Caller> = (input: InputData<N>, caller: C) => Promise<OutputOf<N>>
+
+interface Options<N extends FunctionName, C extends Caller> {
+  role?: 'resolve' | 'shopper'
+  /**
+   * Resolves the caller in place of the staff lookup, from our own records like resolveCaller, and may read
+   * what the handler needs in the same request (#20: redeemCoupon reads staff, settings and coupon at once).
+   */
+  caller?: (openid: string, input: InputData<N>) => Promise<C>
+}
 
 /**
  * Fields the platform adds to every callFunction event; not part of anyone's request. Events arrive as
@@ -43,7 +52,7 @@ function describeError(err: unknown): string {
  * checked against the contract's access, and every outcome a Result. A thrown error never leaves as a
  * stack: unexpected ones are logged by message and answered INTERNAL.
  */
-export function defineFunction<N extends FunctionName>(name: N, handler: Handler<N>, opts: { role?: 'resolve' | 'shopper' } = {}) {
+export function defineFunction<N extends FunctionName, C extends Caller = Caller>(name: N, handler: Handler<N, C>, opts: Options<N, C> = {}) {
   const spec = contract[name]
   // `role: 'shopper'` skips the staff lookup for functions open to anyone whose handler treats every
   // caller alike (check-in: staff scanning a code are shoppers there). Only allowed with access anyone.
@@ -54,9 +63,12 @@ export function defineFunction<N extends FunctionName>(name: N, handler: Handler
       if (!OPENID) return failure('UNAUTHENTICATED')
       const parsed = spec.input.safeParse(withoutPlatformFields(event))
       if (!parsed.success) return failure('INVALID_INPUT', describeIssues(parsed.error))
-      const caller: Caller = opts.role === 'shopper' ? { openid: OPENID, role: 'shopper', staff: null } : await resolveCaller(OPENID)
+      const input = parsed.data as InputData<N>
+      const caller = opts.caller
+        ? await opts.caller(OPENID, input)
+        : ((opts.role === 'shopper' ? { openid: OPENID, role: 'shopper', staff: null } : await resolveCaller(OPENID)) as C)
       if (!roleMayCall(caller.role, spec.access)) return failure('FORBIDDEN')
-      const data = await handler(parsed.data as InputData<N>, caller)
+      const data = await handler(input, caller)
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return failure(err.code, err.code === 'INTERNAL' ? undefined : err.message)
