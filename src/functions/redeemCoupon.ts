@@ -13,7 +13,7 @@ export const main = defineFunction(
     const staff = caller.staff
     if (!staff) throw new AppError('FORBIDDEN')
     const now = Date.now()
-    await requireTillSlots(staff._id, code, limitsOf(caller.settings), now)
+    await requireTillSlots(staff._id, code, limitsOf(caller.settings), now, caller.rateRows)
     const found = caller.coupon
     if (!found) throw new AppError('NOT_FOUND', `没有券码为 ${normalizeCouponCode(code)} 的优惠券，请核对后重试`)
     const amount = amountFen ?? null

@@ -92,14 +92,18 @@ export const limitsOf = (settings: SettingsDoc): AbuseLimits => limitsFrom(setti
  * A coupon look-up or redemption at the till: limited per staff member and per coupon code, so that
  * codes cannot be guessed by trying many at one till, nor one code hammered from many.
  */
-export async function requireTillSlots(staffId: string, raw: string, limits: AbuseLimits, now: number): Promise<void> {
+export async function requireTillSlots(staffId: string, raw: string, limits: AbuseLimits, now: number, seen?: SeenRows): Promise<void> {
   // A code that cannot be a code is refused first: a typo costs no slot and writes nothing. The per-code
   // slot is the normalized code's, so "0" and "O" spellings of one code share it.
   const code = normalizeCouponCode(raw)
   if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
-  await requireSlot(`rd-staff-${staffId}`, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试')
+  const keys = tillSlotKeys(staffId, code)
+  await requireSlot(keys.staff, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试', [keys.staff], seen)
   // A coupon code is tried at a till a handful of times in its life, nearly always within one row's span:
   // looking for its older rows (there are none) cost every redemption a request (#20). A code used across
   // spans keeps its few small rows, as one-use keys always did.
-  await requireSlot(`rd-code-${code}`, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试', false)
+  await requireSlot(keys.code, limits.attemptsPerCouponCodePerMinute, MINUTE_MS, now, '这张券的查询次数太多，请稍后再试', false, seen)
 }
+
+/** The till's two rate-limit keys: the staff member's and the (normalized) coupon code's. */
+export const tillSlotKeys = (staffId: string, code: string) => ({ staff: `rd-staff-${staffId}`, code: `rd-code-${code}` })

@@ -1,8 +1,9 @@
-import { DEFAULT_POLICY } from '../../contract'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import type { Caller } from './caller'
 import { db } from './cloud'
+import { settingsOrDefault } from './data'
 import type { CouponDoc, CouponTemplateDoc, SettingsDoc, StaffDoc } from './docs'
+import { RATE_LIMITS, safe, tillSlotKeys, type SeenRows } from './rate-limit'
 import type { PurchaseSummaryDoc } from './sales-docs'
 import { summaryOfSales } from './sales-summary'
 
@@ -17,6 +18,8 @@ export interface TillCaller extends Caller {
    * use if it finds none either (sales-summary.ts notePurchase). Undefined when a summary was there.
    */
   history: PurchaseSummaryDoc | undefined
+  /** the till's rate-limit rows (the staff member's and the code's), for requireTillSlots */
+  rateRows: SeenRows
 }
 
 interface Row extends StaffDoc {
@@ -26,6 +29,7 @@ interface Row extends StaffDoc {
   summaries: PurchaseSummaryDoc[]
   saleAts: number[]
   saleStores: string[]
+  rl: SeenRows
 }
 
 /**
@@ -45,18 +49,21 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     .aggregate()
     .match({ openid, active: true })
     .limit(1)
-    .addFields({ settingsId: 'brand', couponCode })
+    // the till's rate-limit keys (rate-limit.ts tillSlotKeys); staff ids are already in the key alphabet
+    .addFields({ settingsId: 'brand', couponCode, rlKeys: [$.concat([tillSlotKeys('', couponCode).staff, '$_id']), safe(tillSlotKeys('', couponCode).code)] })
     .lookup({ from: 'settings', localField: 'settingsId', foreignField: '_id', as: 'settings' })
     .lookup({ from: 'coupons', localField: 'couponCode', foreignField: 'code', as: 'coupons' })
     .lookup({ from: 'couponTemplates', localField: 'coupons.templateId', foreignField: '_id', as: 'templates' })
     .lookup({ from: 'fanPurchases', localField: 'coupons.fanId', foreignField: '_id', as: 'summaries' })
     .lookup({ from: 'sales', localField: 'coupons.fanId', foreignField: 'fanId', as: 'sales' })
+    .lookup({ from: RATE_LIMITS, localField: 'rlKeys', foreignField: 'key', as: 'rl' })
     .addFields({ saleAts: unlessSummary('$sales.at'), saleStores: unlessSummary('$sales.storeId') })
-    .project({ sales: 0, settingsId: 0, couponCode: 0 })
+    .project({ sales: 0, settingsId: 0, couponCode: 0, rlKeys: 0 })
     .end()
   const row = res.list[0] as Row | undefined
-  if (!row) return { openid, role: 'shopper', staff: null, settings: defaultSettings(), coupon: null, templatePaused: false, history: undefined }
-  const { settings, coupons, templates, summaries, saleAts, saleStores, ...staff } = row
+  if (!row)
+    return { openid, role: 'shopper', staff: null, settings: settingsOrDefault(null), coupon: null, templatePaused: false, history: undefined, rateRows: [] }
+  const { settings, coupons, templates, summaries, saleAts, saleStores, rl, ...staff } = row
   const coupon = coupons[0] ?? null
   // A template that no longer exists cannot be paused; its coupons stay as issued.
   const template = coupon ? templates.find((t) => t._id === coupon.templateId) : undefined
@@ -74,11 +81,10 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     openid,
     role: staff.role,
     staff,
-    settings: settings[0] ?? defaultSettings(),
+    settings: settingsOrDefault(settings[0] ?? null),
     coupon,
     templatePaused: template?.paused === true,
-    history
+    history,
+    rateRows: rl
   }
 }
-
-const defaultSettings = (): SettingsDoc => ({ _id: 'brand', brandName: 'fanloop', policy: DEFAULT_POLICY })
