@@ -1,5 +1,6 @@
 import { normalizeCouponCode } from '../domain/coupon-rules'
 import { redeemOnce, UNDO_WINDOW_MS } from './_lib/coupons-redeem'
+import { countersSeen } from './_lib/counters'
 import { defineFunction } from './_lib/define'
 import { limitsOf, requireTillSlots } from './_lib/rate-limit'
 import { AppError } from './_lib/errors'
@@ -14,6 +15,7 @@ export const main = defineFunction(
     if (!staff) throw new AppError('FORBIDDEN')
     const now = Date.now()
     await requireTillSlots(staff._id, code, limitsOf(caller.settings), now, caller.rateRows)
+    countersSeen(caller.dayKey, caller.counterIds)
     const found = caller.coupon
     if (!found) throw new AppError('NOT_FOUND', `没有券码为 ${normalizeCouponCode(code)} 的优惠券，请核对后重试`)
     const amount = amountFen ?? null

@@ -1,3 +1,4 @@
+import { chinaDayKey } from '../../domain/china-time'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import type { Caller } from './caller'
 import { db } from './cloud'
@@ -20,6 +21,9 @@ export interface TillCaller extends Caller {
   history: PurchaseSummaryDoc | undefined
   /** the till's rate-limit rows (the staff member's and the code's), for requireTillSlots */
   rateRows: SeenRows
+  /** the staff member's counter row of `dayKey` when it exists (counters.ts countersSeen) */
+  counterIds: string[]
+  dayKey: string
 }
 
 interface Row extends StaffDoc {
@@ -30,6 +34,7 @@ interface Row extends StaffDoc {
   saleAts: number[]
   saleStores: string[]
   rl: SeenRows
+  counters: Array<{ _id: string }>
 }
 
 /**
@@ -40,6 +45,7 @@ interface Row extends StaffDoc {
  */
 export async function readTill(openid: string, rawCode: string): Promise<TillCaller> {
   const $ = db.command.aggregate
+  const dayKey = chinaDayKey(Date.now())
   // an impossible code joins no coupon ('' is no code; a null would join documents without one)
   const couponCode = normalizeCouponCode(rawCode) ?? ''
   // a fan with a summary needs none of their sales: only its absence sends them
@@ -50,20 +56,38 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     .match({ openid, active: true })
     .limit(1)
     // the till's rate-limit keys (rate-limit.ts tillSlotKeys); staff ids are already in the key alphabet
-    .addFields({ settingsId: 'brand', couponCode, rlKeys: [$.concat([tillSlotKeys('', couponCode).staff, '$_id']), safe(tillSlotKeys('', couponCode).code)] })
+    // counterId (counters.ts) of the staff member's row today, which a redemption bumps
+    .addFields({
+      settingsId: 'brand',
+      couponCode,
+      counterId: $.concat([`${dayKey}.`, '$storeId', '.', '$_id']),
+      rlKeys: [$.concat([tillSlotKeys('', couponCode).staff, '$_id']), safe(tillSlotKeys('', couponCode).code)]
+    })
     .lookup({ from: 'settings', localField: 'settingsId', foreignField: '_id', as: 'settings' })
     .lookup({ from: 'coupons', localField: 'couponCode', foreignField: 'code', as: 'coupons' })
     .lookup({ from: 'couponTemplates', localField: 'coupons.templateId', foreignField: '_id', as: 'templates' })
     .lookup({ from: 'fanPurchases', localField: 'coupons.fanId', foreignField: '_id', as: 'summaries' })
     .lookup({ from: 'sales', localField: 'coupons.fanId', foreignField: 'fanId', as: 'sales' })
     .lookup({ from: RATE_LIMITS, localField: 'rlKeys', foreignField: 'key', as: 'rl' })
+    .lookup({ from: 'counters', localField: 'counterId', foreignField: '_id', as: 'counters' })
     .addFields({ saleAts: unlessSummary('$sales.at'), saleStores: unlessSummary('$sales.storeId') })
-    .project({ sales: 0, settingsId: 0, couponCode: 0, rlKeys: 0 })
+    .project({ sales: 0, settingsId: 0, couponCode: 0, rlKeys: 0, counterId: 0 })
     .end()
   const row = res.list[0] as Row | undefined
   if (!row)
-    return { openid, role: 'shopper', staff: null, settings: settingsOrDefault(null), coupon: null, templatePaused: false, history: undefined, rateRows: [] }
-  const { settings, coupons, templates, summaries, saleAts, saleStores, rl, ...staff } = row
+    return {
+      openid,
+      role: 'shopper',
+      staff: null,
+      settings: settingsOrDefault(null),
+      coupon: null,
+      templatePaused: false,
+      history: undefined,
+      rateRows: [],
+      counterIds: [],
+      dayKey
+    }
+  const { settings, coupons, templates, summaries, saleAts, saleStores, rl, counters, ...staff } = row
   const coupon = coupons[0] ?? null
   // A template that no longer exists cannot be paused; its coupons stay as issued.
   const template = coupon ? templates.find((t) => t._id === coupon.templateId) : undefined
@@ -85,6 +109,8 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     coupon,
     templatePaused: template?.paused === true,
     history,
-    rateRows: rl
+    rateRows: rl,
+    counterIds: counters.map((c) => c._id),
+    dayKey
   }
 }
