@@ -9,8 +9,9 @@
  *   nearby          stores near a point
  *   dashboard       a store manager's 30-day dashboard of one store
  *   checkin_*_warm  the two check-ins again right after (another new shopper, another fan): the steady state
+ *   checkin_repeat  that fan scanning the store code again the same day (a reload: no new visit)
  * Last line: RESULT dbreq checkin_new=<n> checkin_return=<n> redeem=<n> wallet=<n> nearby=<n> dashboard=<n>
- *   checkin_new_warm=<n> checkin_return_warm=<n>
+ *   checkin_new_warm=<n> checkin_return_warm=<n> checkin_repeat=<n>
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -44,6 +45,7 @@ export async function journeyCounts(d: JourneyDriver): Promise<Record<string, nu
   // counter row) are what a store sees all day; the first figures are its first scan of the hour.
   counts.checkin_new_warm = (await measure('checkin', { scene: signScene(d.key, 'staff', 'sf01', 1) }, `${shopper}-2`)).requests
   counts.checkin_return_warm = (await measure('checkin', { scene: signScene(d.key, 'store', 'st01', 1) }, 'demo-fan-1')).requests
+  counts.checkin_repeat = (await measure('checkin', { scene: signScene(d.key, 'store', 'st01', 1) }, 'demo-fan-1')).requests
   const wallet = await measure('wallet', {}, shopper)
   counts.wallet = wallet.requests
   const coupon = (wallet.data.usable as Array<{ code: string }>)[0]
@@ -79,5 +81,5 @@ export async function countRequests(): Promise<Record<string, number>> {
 export async function benchDbreq(): Promise<string> {
   const c = await countRequests()
   for (const [k, v] of Object.entries(c)) console.log(`${k.padEnd(15)} ${v} database requests`)
-  return `RESULT dbreq checkin_new=${c.checkin_new} checkin_return=${c.checkin_return} redeem=${c.redeem} wallet=${c.wallet} nearby=${c.nearby} dashboard=${c.dashboard} checkin_new_warm=${c.checkin_new_warm} checkin_return_warm=${c.checkin_return_warm}`
+  return `RESULT dbreq checkin_new=${c.checkin_new} checkin_return=${c.checkin_return} redeem=${c.redeem} wallet=${c.wallet} nearby=${c.nearby} dashboard=${c.dashboard} checkin_new_warm=${c.checkin_new_warm} checkin_return_warm=${c.checkin_return_warm} checkin_repeat=${c.checkin_repeat}`
 }

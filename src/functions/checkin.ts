@@ -8,6 +8,7 @@ import { verifyScene } from '../domain/scene-signature'
 import { db } from './_lib/cloud'
 import { bumpCounter, counterReady, countersSeen, counterUpdate, createCounter, MissingCounter, shardForAttempt } from './_lib/counters'
 import { readScan, type ScanSnapshot } from './_lib/checkin-read'
+import { writeRepeat } from './_lib/checkin-repeat'
 import { getDoc, settingsOrDefault } from './_lib/data'
 import { defineFunction } from './_lib/define'
 import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, VisitDoc } from './_lib/docs'
@@ -105,7 +106,19 @@ export const main = defineFunction(
     // settled both before answering, so no write is left running; a failed count is thrown where it is used
     const [granted] = await Promise.allSettled([slot, early])
     if (granted.status === 'rejected') throw granted.reason
-    await counterReady({ dayKey, storeId: store._id, staffId: servingId })
+    /** The same store again today with no binding change: only the fan's record changes (checkin-repeat.ts). */
+    const plainRepeat = async (seen: FanDoc): Promise<Outcome | null> => {
+      if (nextVisitedDay(seen.visitedDay, dayKey, store._id)) return null
+      // refused on what the read saw: a window's count only grows, so one full then is full now
+      const scanWindow = nextScanWindow(seen.scanWindow, now, limits.checkinsPerShopperPerMinute)
+      if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
+      const decision = decideBinding(seen, { staffId: staff?._id ?? null, selfScan, at: now }, settings.policy)
+      if (decision.changes.length > 0 || decision.capturingStaffId !== seen.capturingStaffId || decision.ownerStaffId !== seen.ownerStaffId) return null
+      const changes = { scanWindow, lastVisitAt: now, lastStoreId: store._id, boundAt: decision.boundAt }
+      return (await writeRepeat(seen, changes)) ? { isNew: false, fan: { ...seen, ...changes }, decision, coupon: null } : null
+    }
+    let outcome = read.fan ? await plainRepeat(read.fan) : null
+    if (!outcome) await counterReady({ dayKey, storeId: store._id, staffId: servingId })
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
@@ -190,7 +203,6 @@ export const main = defineFunction(
         return { isNew: !existing, fan, decision, coupon }
       })
 
-    let outcome: Outcome | null = null
     try {
       // A concurrent first scan by the same shopper makes our fan add clash; the retry sees the fan and is a return
       // visit. Many new fans through one code at once contend for its counter row: each loser waits a jittered,
