@@ -19,8 +19,8 @@ export const main = defineFunction(
     const found = caller.coupon
     if (!found) throw new AppError('NOT_FOUND', `没有券码为 ${normalizeCouponCode(code)} 的优惠券，请核对后重试`)
     const amount = amountFen ?? null
-    const { templatePaused, history } = caller
-    const { coupon, redemption } = await redeemOnce(found, staff, { amountFen: amount, templatePaused, now, history })
+    const { templatePaused, history, owner } = caller
+    const { coupon, redemption } = await redeemOnce(found, staff, { amountFen: amount, templatePaused, now, history, owner })
     return {
       redemptionId: redemption._id,
       coupon: couponView(coupon, now),

@@ -21,7 +21,7 @@ const BUDGET: Record<string, number> = {
   checkin_new_warm: 10,
   checkin_return_warm: 8,
   checkin_repeat: 3,
-  redeem: 13,
+  redeem: 12,
   wallet: 2,
   nearby: 1,
   dashboard: 4

@@ -35,9 +35,16 @@ const missing = () => null
 export async function redeemOnce(
   found: CouponDoc,
   staff: StaffDoc,
-  opts: { amountFen: number | null; templatePaused: boolean; now: number; history?: PurchaseSummaryDoc }
+  opts: {
+    amountFen: number | null
+    templatePaused: boolean
+    now: number
+    history?: PurchaseSummaryDoc
+    /** the fan's staff member as read before (till-read.ts): the owner when the code was scanned */
+    owner?: { fanId: string; ownerStaffId: string | null } | null
+  }
 ) {
-  const { amountFen, templatePaused, now, history } = opts
+  const { amountFen, templatePaused, now, history, owner } = opts
   // Refuse what is already refusable before writing anything (not even a counter row); the transaction checks again.
   const early = redeemRefusal(found, { now, storeId: staff.storeId, templatePaused, amountFen })
   if (early) throw refusalError(early, found, amountFen)
@@ -49,11 +56,17 @@ export async function redeemOnce(
       const coupon = (await tx.collection('coupons').doc(found._id).get()).data as CouponDoc
       const refusal = redeemRefusal(coupon, { now, storeId: staff.storeId, templatePaused, amountFen })
       if (refusal) throw refusalError(refusal, coupon, amountFen)
-      const fan = await tx
-        .collection('fans')
-        .doc(coupon.fanId)
-        .get()
-        .then((r) => r.data as FanDoc, missing)
+      // The redemption and its sale are credited to the fan's staff member when the till read them, not
+      // re-read here (one request fewer, #20): nothing is kept equal to it, and a transfer racing the till
+      // credits the owner of a moment before. Read here when the coupon changed hands meanwhile (an erase).
+      const fan =
+        owner && owner.fanId === coupon.fanId
+          ? owner
+          : await tx
+              .collection('fans')
+              .doc(coupon.fanId)
+              .get()
+              .then((r) => r.data as FanDoc, missing)
       const n = (coupon.redemptions ?? 0) + 1
       // Deterministic ids: a second write of the same redemption clashes on the primary key.
       const redemptionId = `rd_${coupon._id}_${n}`

@@ -19,6 +19,8 @@ export interface TillCaller extends Caller {
    * use if it finds none either (sales-summary.ts notePurchase). Undefined when a summary was there.
    */
   history: PurchaseSummaryDoc | undefined
+  /** the coupon's fan's staff member as the read found them (coupons-redeem.ts redeemOnce `owner`) */
+  owner: { fanId: string; ownerStaffId: string | null } | null
   /** the till's rate-limit rows (the staff member's and the code's), for requireTillSlots */
   rateRows: SeenRows
   /** the staff member's counter row of `dayKey` when it exists (counters.ts countersSeen) */
@@ -34,6 +36,7 @@ interface Row extends StaffDoc {
   saleAts: number[]
   saleStores: string[]
   rl: SeenRows
+  fans: Array<{ _id: string; ownerStaffId?: string | null }>
   counters: Array<{ _id: string }>
 }
 
@@ -70,6 +73,7 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     .lookup({ from: 'sales', localField: 'coupons.fanId', foreignField: 'fanId', as: 'sales' })
     .lookup({ from: RATE_LIMITS, localField: 'rlKeys', foreignField: 'key', as: 'rl' })
     .lookup({ from: 'counters', localField: 'counterId', foreignField: '_id', as: 'counters' })
+    .lookup({ from: 'fans', localField: 'coupons.fanId', foreignField: '_id', as: 'fans' })
     .addFields({ saleAts: unlessSummary('$sales.at'), saleStores: unlessSummary('$sales.storeId') })
     .project({ sales: 0, settingsId: 0, couponCode: 0, rlKeys: 0, counterId: 0 })
     .end()
@@ -83,11 +87,12 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
       coupon: null,
       templatePaused: false,
       history: undefined,
+      owner: null,
       rateRows: [],
       counterIds: [],
       dayKey
     }
-  const { settings, coupons, templates, summaries, saleAts, saleStores, rl, counters, ...staff } = row
+  const { settings, coupons, templates, summaries, saleAts, saleStores, rl, counters, fans, ...staff } = row
   const coupon = coupons[0] ?? null
   // A template that no longer exists cannot be paused; its coupons stay as issued.
   const template = coupon ? templates.find((t) => t._id === coupon.templateId) : undefined
@@ -109,6 +114,7 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     coupon,
     templatePaused: template?.paused === true,
     history,
+    owner: coupon ? { fanId: coupon.fanId, ownerStaffId: fans.find((f) => f._id === coupon.fanId)?.ownerStaffId ?? null } : null,
     rateRows: rl,
     counterIds: counters.map((c) => c._id),
     dayKey
