@@ -15,6 +15,7 @@ import type { BindingEventDoc, CouponDoc, CouponTemplateDoc, FanDoc, StaffDoc, V
 import { AppError, conflictBackoff, isConflict, isDuplicateWrite } from './_lib/errors'
 import { burstKey, recordHeldFan, suspicionOf } from './_lib/code-flags'
 import { limitsOf, requireSlot } from './_lib/rate-limit'
+import { isFormerFan } from './_lib/former-fans'
 import { entryOf } from './_lib/group-read'
 import { signingKey } from './_lib/secrets'
 import { couponView, groupView, staffRef, storeView } from './_lib/views'
@@ -121,6 +122,10 @@ export const main = defineFunction(
     if (!outcome) await counterReady({ dayKey, storeId: store._id, staffId: servingId })
     // The welcome template and its stock are looked at only when the transaction finds a first visit,
     // and at most once across retries.
+    // The read's answer, unless the fan record it saw is gone by now (erased meanwhile: the erase remembers
+    // them before removing the record, so ask again).
+    let former: Promise<boolean> | undefined
+    const formerFan = () => (read.fan ? (former ??= isFormerFan(caller.openid)) : Promise.resolve(read.former))
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
     let template: CouponTemplateDoc | null | undefined
     let reserved = false
@@ -152,7 +157,7 @@ export const main = defineFunction(
         if (!scanWindow) throw new AppError('RATE_LIMITED', '签到太频繁了，请稍后再试')
         // Someone who deleted their data and scans again: no second welcome gift, no second "new fan", and
         // fresh codes (nothing derived from the openid comes back).
-        const again = !existing && read.former
+        const again = !existing && (await formerFan())
         const [reasons, welcome] = existing ? [[], null] : await Promise.all([suspicious(), again ? null : reserveWelcome()])
         const held = reasons.length > 0
         // A visit is a fan at a store on a China day: reloads and repeat scans that day count once.

@@ -222,11 +222,13 @@ describe('other stages', () => {
       .lookup({ from: staff, localField: 'staff', foreignField: '_id', as: 'who' })
       .lookup({ from: staff, localField: 'who.store', foreignField: 'store', as: 'colleagues' })
       .lookup({ from: staff, localField: 'noSuchField', foreignField: 'store', as: 'storeless' })
-      .project({ who: 1, colleagues: '$colleagues._id', storeless: '$storeless._id' })
+      // an empty array joins as a missing value does (mongo jstests lookup_equijoin_semantics_lib.js)
+      .lookup({ from: staff, localField: 'storeless.nothing', foreignField: 'store', as: 'viaEmpty' })
+      .project({ who: 1, colleagues: '$colleagues._id', storeless: '$storeless._id', viaEmpty: '$viaEmpty._id' })
       .end()
     expect(res.list).toEqual([
-      { _id: 'e1', who: [{ _id: 'alice', store: 's1', title: 'lead' }], colleagues: ['alice', 'bob'], storeless: ['nobody'] },
-      { _id: 'e4', who: [{ _id: 'carol', store: 's2', title: 'lead' }], colleagues: ['carol'], storeless: ['nobody'] }
+      { _id: 'e1', who: [{ _id: 'alice', store: 's1', title: 'lead' }], colleagues: ['alice', 'bob'], storeless: ['nobody'], viaEmpty: ['nobody'] },
+      { _id: 'e4', who: [{ _id: 'carol', store: 's2', title: 'lead' }], colleagues: ['carol'], storeless: ['nobody'], viaEmpty: ['nobody'] }
     ])
   })
 

@@ -9,7 +9,8 @@ export type RepeatChanges = Pick<FanDoc, 'scanWindow' | 'lastVisitAt' | 'lastSto
  * no binding change: a reload, a second scan at the counter) writes no visit, binding event, coupon or
  * counter, so there is nothing to keep together and no transaction to pay for (#20): one conditional update,
  * on the record as the scan's read saw it. A check-in in between moved lastVisitAt and the scan window, a
- * transfer moved the owner: then it matches nothing, answers false, and the caller runs the transaction.
+ * transfer moved the owner and boundAt: then it matches nothing, answers false, and the caller runs the
+ * transaction.
  */
 export async function writeRepeat(seen: FanDoc, changes: RepeatChanges): Promise<boolean> {
   const window = seen.scanWindow
@@ -18,7 +19,11 @@ export async function writeRepeat(seen: FanDoc, changes: RepeatChanges): Promise
     .where({
       _id: seen._id,
       lastVisitAt: seen.lastVisitAt,
-      ownerStaffId: seen.ownerStaffId,
+      // the binding as the decision saw it (an owner moved away and back has a new boundAt); null also
+      // matches a record without the field, where undefined would be dropped from the condition
+      ownerStaffId: seen.ownerStaffId ?? null,
+      capturingStaffId: seen.capturingStaffId ?? null,
+      boundAt: seen.boundAt ?? null,
       ...(window ? { 'scanWindow.start': window.start, 'scanWindow.count': window.count } : { scanWindow: _.exists(false) })
     })
     .update({ data: { ...changes, scanWindow: _.set(changes.scanWindow) } })

@@ -46,7 +46,7 @@ export async function entryGroup(storeId: string, now: number): Promise<GroupCod
 
 /** entryGroup's pick among codes already read (any of the store's, as the check-in's one read brings them). */
 export async function entryOf(groups: readonly GroupCodeDoc[], now: number): Promise<GroupCodeDoc | null> {
-  const live = groups.filter((g) => !g.full && g.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt)
+  const live = groups.filter((g) => g.full === false && g.expiresAt > now).sort((a, b) => b.expiresAt - a.expiresAt)
   const picked = pickGroup(live, now)
   return picked ? (await withQrUrls([picked]))[0] : null
 }

@@ -98,7 +98,9 @@ export async function requireTillSlots(staffId: string, raw: string, limits: Abu
   const code = normalizeCouponCode(raw)
   if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   const keys = tillSlotKeys(staffId, code)
-  await requireSlot(keys.staff, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试', [keys.staff], seen)
+  // till-read.ts joins the staff key from the stored id, unescaped: its rows are the key's only when escaping changes nothing
+  const staffSeen = safe(keys.staff) === keys.staff ? seen : undefined
+  await requireSlot(keys.staff, limits.redemptionsPerStaffPerMinute, MINUTE_MS, now, '核销操作太频繁，请稍后再试', [keys.staff], staffSeen)
   // A coupon code is tried at a till a handful of times in its life, nearly always within one row's span:
   // looking for its older rows (there are none) cost every redemption a request (#20). A code used across
   // spans keeps its few small rows, as one-use keys always did.

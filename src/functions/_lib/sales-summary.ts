@@ -44,7 +44,7 @@ export async function notePurchase(tx: Tx, sale: SaleDoc, history?: PurchaseSumm
     (r) => r.data as PurchaseSummaryDoc,
     () => null
   )
-  const summary = stored ?? history ?? (await summaryFromSales(sale.fanId))
+  const summary = stored ?? (history?._id === sale.fanId ? history : null) ?? (await summaryFromSales(sale.fanId))
   const repurchase = summary.purchases > 0
   const first = repurchase ? {} : { firstPurchaseAt: sale.at, firstStoreId: sale.storeId }
   const lastPurchaseAt = Math.max(summary.lastPurchaseAt ?? 0, sale.at)

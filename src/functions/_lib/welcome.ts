@@ -5,7 +5,7 @@ import type { CouponDoc, CouponTemplateDoc } from './docs'
 
 /** The active welcome template that applies at this store, if any, among the brand's welcome templates. */
 export const welcomeFor = (templates: readonly CouponTemplateDoc[], storeId: string): CouponTemplateDoc | null =>
-  templates.find((t) => t.trigger === 'welcome' && !t.paused && (t.storeIds === null || t.storeIds.includes(storeId))) ?? null
+  templates.find((t) => t.trigger === 'welcome' && t.paused === false && (t.storeIds === null || t.storeIds.includes(storeId))) ?? null
 
 /**
  * Take one unit of stock with a conditional update: it succeeds only while issued < stock, and the

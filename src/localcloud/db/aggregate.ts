@@ -60,13 +60,13 @@ function source(engine: Engine, coll: string, st: Stage[]): { docs: SVObject[]; 
 
 /**
  * MongoDB's equality `$lookup`, a left outer join: each document gets, under `as`, the documents of `from`
- * whose `foreignField` equals its `localField` (any element when that is an array, none when it is empty; a missing or null
- * value joins documents whose field is missing or null), in the other collection's natural order.
+ * whose `foreignField` equals its `localField` (any element when that is an array; a missing or null value, or an empty array,
+ * joins documents whose field is missing or null, as MongoDB's lookup_equijoin_semantics tests pin), in the other collection's natural order.
  */
 function lookup(engine: Engine, s: LookupStage, docs: SVObject[]): SVObject[] {
   return docs.map((d) => {
     const local = getField(d, s.localField)
-    const values: SV[] = local === undefined ? [null] : Array.isArray(local) ? local : [local]
+    const values: SV[] = local === undefined ? [null] : Array.isArray(local) ? (local.length > 0 ? local : [null]) : [local]
     const where: ParsedWhere = { cond: { t: 'in', path: s.foreignField, not: false, vs: values }, geo: null }
     const out = cloneSV(d)
     setField(out, s.as, engine.scan(s.from, where, [], 0, null, API), API)
