@@ -50,7 +50,8 @@ export const NOT_EMULATED = [
   'cold starts, and the network between the function and the database',
   'cloudID encryption and its 5-minute expiry (local cloudIDs are base64url JSON; faults.openData fails them)',
   'openapi beyond wxacode.getUnlimited, subscribeMessage.send and security.getUserRiskRank; cloud.callFunction between functions; cloud pay',
-  'temporary file URL expiry and storage permissions'
+  'temporary file URL expiry and storage permissions',
+  "the 16 MB limit on a document, which on the cloud also bounds an aggregate's joined ($lookup) arrays"
 ]
 
 export const LOCAL_APPID = 'wx-local-fanloop'
