@@ -240,6 +240,27 @@ test('a plain write to a document a transaction holds waits for it to end, then 
   expect((await c.doc('k').get()).data.n).toBe(11)
 })
 
+// MongoDB WriteConflict: a document changed by a plain write after the transaction's snapshot conflicts
+// when the transaction writes it. Locally a plain write is applied a moment after it is sent (grouped
+// writes); from the moment it is under way it must count, or the transaction's write lands on top of it.
+localOnly('a plain write under way counts as committed: the transaction then writing that document conflicts, nothing is lost', async () => {
+  const name = t.name('tx')
+  const c = t.db.collection(name)
+  await c.add({ data: { _id: 'k', n: 0 } })
+  const tx = await t.db.startTransaction()
+  const seen = (await tx.collection(name).doc('k').get()).data as { n: number }
+  const plain = c.doc('k').update({ data: { n: _().inc(10) } })
+  const stale = await rejectionOf(() =>
+    tx
+      .collection(name)
+      .doc('k')
+      .update({ data: { n: seen.n + 1 } })
+  )
+  expect(stale.errMsg).toMatch(CONFLICT)
+  await plain
+  expect((await c.doc('k').get()).data.n).toBe(10)
+})
+
 localOnly('a transaction that conflicted is over: its earlier writes are gone and later requests are refused', async () => {
   const name = t.name('tx')
   const c = t.db.collection(name)

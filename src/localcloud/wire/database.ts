@@ -227,8 +227,8 @@ async function answer(engine: Engine, txs: Transactions, action: string, p: Para
       }
       const where = parseQuery(query, api)
       const limit = p.multi === false ? 1 : null
-      await txs.waitUnlocked(coll, id !== null ? [id] : engine.matchIds(coll, where, limit, api))
-      return { data: { deleted: await engine.removeWhere(coll, where, api, limit) } }
+      const ids = id !== null ? [id] : engine.matchIds(coll, where, limit, api)
+      return { data: { deleted: await txs.plainWrite(coll, ids, () => engine.removeWhere(coll, where, api, limit)) } }
     }
     case 'database.aggregateDocuments': {
       const api = 'collection.aggregate'
@@ -264,8 +264,7 @@ async function insert(engine: Engine, txs: Transactions, p: Params, now: number,
     return { data: { insertedIds: [id] } }
   }
   const ids = docs.map((d) => d._id).filter((id): id is string | number => id !== undefined)
-  await txs.waitUnlocked(coll, ids)
-  const insertedIds = await Promise.all(docs.map((d) => engine.insert(coll, d, api)))
+  const insertedIds = await txs.plainWrite(coll, ids, () => Promise.all(docs.map((d) => engine.insert(coll, d, api))))
   return { data: { insertedIds } }
 }
 
@@ -303,26 +302,26 @@ async function modify(engine: Engine, txs: Transactions, p: Params, now: number,
   }
 
   if (id !== null) {
-    await txs.waitUnlocked(coll, [id])
-    if (body !== null) {
-      if (!upsert && engine.store.getRow(coll, id) === undefined) return { data: { updated: 0 } }
-      const r = await engine.setDoc(coll, id, body, api)
-      return { data: r.created === 1 ? { updated: 0, upsert_id: id } : { updated: r.updated } }
-    }
-    const updated = await engine.updateDoc(coll, id, ops ?? [], api)
-    if (updated === 0 && upsert) {
-      const doc: SVObject = { _id: id }
-      applyUpdate(doc, ops ?? [], api)
-      await engine.insert(coll, doc, api)
-      return { data: { updated: 0, upsert_id: id } }
-    }
-    return { data: { updated } }
+    return txs.plainWrite(coll, [id], async (): Promise<Answer> => {
+      if (body !== null) {
+        if (!upsert && engine.store.getRow(coll, id) === undefined) return { data: { updated: 0 } }
+        const r = await engine.setDoc(coll, id, body, api)
+        return { data: r.created === 1 ? { updated: 0, upsert_id: id } : { updated: r.updated } }
+      }
+      const updated = await engine.updateDoc(coll, id, ops ?? [], api)
+      if (updated === 0 && upsert) {
+        const doc: SVObject = { _id: id }
+        applyUpdate(doc, ops ?? [], api)
+        await engine.insert(coll, doc, api)
+        return { data: { updated: 0, upsert_id: id } }
+      }
+      return { data: { updated } }
+    })
   }
   if (body !== null) throw unsupported('replacing documents matched by a query (set() without doc())')
   const where: ParsedWhere = parseQuery(query, api)
   const limit = p.multi === false ? 1 : null
-  await txs.waitUnlocked(coll, engine.matchIds(coll, where, limit, api))
-  const updated = await engine.updateWhere(coll, where, ops ?? [], api, limit)
+  const updated = await txs.plainWrite(coll, engine.matchIds(coll, where, limit, api), () => engine.updateWhere(coll, where, ops ?? [], api, limit))
   if (updated === 0 && upsert) throw unsupported('upsert on a query (where().update() with upsert)')
   return { data: { updated } }
 }

@@ -11,7 +11,10 @@
  *   document that was only read never conflicts). The failing transaction is aborted, as MongoDB
  *   aborts it. The SDK turns the answer into `errCode -501001` and does not retry it.
  * - A write outside any transaction to a locked document waits until the transaction ends (MongoDB
- *   makes it wait for the lock; it does not fail).
+ *   makes it wait for the lock; it does not fail). Once under way it counts as committed for the
+ *   conflict check, though the engine applies it a moment later (grouped writes): a transaction
+ *   writing that document meanwhile conflicts, as it would on the server, where the plain write
+ *   commits first; without this, the transaction's buffered write would land on top of it.
  * - A transaction not committed within 30 s is gone (`DATABASE_TRANSACTION_FAIL`), its locks freed.
  * - With conflicts off, nothing is locked or checked: buffered writes are re-applied to the latest
  *   state at commit.
@@ -55,6 +58,8 @@ export class Transactions {
   private readonly txs = new Map<string, Tx>()
   private readonly locks = new Map<string, Tx>()
   private readonly waiters = new Map<string, Array<() => void>>()
+  /** Documents plain writes (outside transactions) are changing: under way, not yet applied. */
+  private readonly inFlight = new Map<string, number>()
 
   constructor(
     private readonly engine: Engine,
@@ -109,7 +114,8 @@ export class Transactions {
     if (op === null) return result
     if (this.conflicts && !tx.held.has(key)) {
       const holder = this.locks.get(key)
-      if ((holder !== undefined && holder !== tx) || this.engine.store.versionOf(coll, id) > (tx.snapshot ?? 0)) {
+      const changed = this.engine.store.versionOf(coll, id) > (tx.snapshot ?? 0) || this.inFlight.has(key)
+      if ((holder !== undefined && holder !== tx) || changed) {
         this.end(tx)
         throw transactionConflict(api)
       }
@@ -168,17 +174,32 @@ export class Transactions {
     tx.held.clear()
   }
 
-  /** A write outside transactions waits while a transaction holds any of the documents it writes. */
-  async waitUnlocked(coll: string, ids: Array<string | number>): Promise<void> {
-    if (!this.conflicts || this.locks.size === 0) return
+  /**
+   * A write outside transactions: waits while a transaction holds any of the documents it writes, then
+   * runs `apply` with those documents marked under way until it settles. The mark is set in the same
+   * turn as the last lock check, so no transaction can lock one of them in between.
+   */
+  async plainWrite<T>(coll: string, ids: Array<string | number>, apply: () => Promise<T>): Promise<T> {
+    if (!this.conflicts) return apply()
+    const keys = ids.map((id) => docKey(coll, id))
     for (;;) {
-      const key = ids.map((id) => docKey(coll, id)).find((k) => this.locks.has(k))
-      if (key === undefined) return
+      const key = keys.find((k) => this.locks.has(k))
+      if (key === undefined) break
       await new Promise<void>((resolve) => {
         const w = this.waiters.get(key) ?? []
         w.push(resolve)
         this.waiters.set(key, w)
       })
+    }
+    for (const k of keys) this.inFlight.set(k, (this.inFlight.get(k) ?? 0) + 1)
+    try {
+      return await apply()
+    } finally {
+      for (const k of keys) {
+        const n = (this.inFlight.get(k) ?? 1) - 1
+        if (n > 0) this.inFlight.set(k, n)
+        else this.inFlight.delete(k)
+      }
     }
   }
 }
