@@ -120,12 +120,12 @@ export const main = defineFunction(
     }
     let outcome = read.fan ? await plainRepeat(read.fan) : null
     if (!outcome) await counterReady({ dayKey, storeId: store._id, staffId: servingId })
-    // The welcome template and its stock are looked at only when the transaction finds a first visit,
-    // and at most once across retries.
     // The read's answer, unless the fan record it saw is gone by now (erased meanwhile: the erase remembers
     // them before removing the record, so ask again).
     let former: Promise<boolean> | undefined
     const formerFan = () => (read.fan ? (former ??= isFormerFan(caller.openid)) : Promise.resolve(read.former))
+    // The welcome template and its stock are looked at only when the transaction finds a first visit,
+    // and at most once across retries.
     const freshSeed = `returning:${randomBytes(12).toString('hex')}`
     let template: CouponTemplateDoc | null | undefined
     let reserved = false

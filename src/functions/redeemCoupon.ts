@@ -1,4 +1,5 @@
 import { normalizeCouponCode } from '../domain/coupon-rules'
+import { couponNotFound } from './_lib/coupons'
 import { redeemOnce, UNDO_WINDOW_MS } from './_lib/coupons-redeem'
 import { countersSeen } from './_lib/counters'
 import { defineFunction } from './_lib/define'
@@ -17,7 +18,7 @@ export const main = defineFunction(
     await requireTillSlots(staff._id, code, limitsOf(caller.settings), now, caller.rateRows)
     countersSeen(caller.dayKey, caller.counterIds)
     const found = caller.coupon
-    if (!found) throw new AppError('NOT_FOUND', `没有券码为 ${normalizeCouponCode(code)} 的优惠券，请核对后重试`)
+    if (!found) throw couponNotFound(normalizeCouponCode(code) ?? code)
     const amount = amountFen ?? null
     const { templatePaused, history, owner } = caller
     const { coupon, redemption } = await redeemOnce(found, staff, { amountFen: amount, templatePaused, now, history, owner })

@@ -1,5 +1,6 @@
 import type { SceneParts } from '../../domain/scene'
 import { db, _ } from './cloud'
+import { counterIdExpr } from './counters'
 import type { CouponTemplateDoc, FanDoc, SettingsDoc, StaffDoc, StoreDoc } from './docs'
 import { FORMER_FANS, formerFanKey } from './former-fans'
 import type { GroupCodeDoc } from './group-docs'
@@ -50,8 +51,8 @@ type Joined = (StaffDoc | StoreDoc) & {
 export async function readScan(code: Pick<SceneParts, 'kind' | 'id'>, openid: string, dayKey: string, rateKeys: readonly string[]): Promise<ScanSnapshot> {
   const staffCode = code.kind === 'staff'
   const storeId = staffCode ? '_store._id' : '_id'
-  // counterId (counters.ts) of the code's staff member and of the store itself, built from the stored store id
-  const row = (staffId: string | null) => ({ $concat: [{ $literal: `${dayKey}.` }, staffCode ? '$storeId' : '$_id', { $literal: `.${staffId ?? '-'}` }] })
+  // the day's counter rows of the code's staff member and of the store itself, built from the stored store id
+  const row = (staffId: string | null) => counterIdExpr(dayKey, staffCode ? '$storeId' : '$_id', { $literal: staffId ?? '-' })
   const counters = staffCode ? [row(code.id), row(null)] : [row(null)]
   const res = await db
     .collection(staffCode ? 'staff' : 'stores')

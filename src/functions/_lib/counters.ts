@@ -10,6 +10,14 @@ export { COUNTER_FIELDS, type CounterField }
 export const counterId = (dayKey: string, storeId: string, staffId: string | null) => `${dayKey}.${storeId}.${staffId ?? '-'}`
 
 /**
+ * counterId as an aggregation expression, for a read that joins a day's row on fields of the document it
+ * starts from: `storeId` and `staffId` are field paths ('$storeId') or literal values ({ $literal: 'sf01' }).
+ */
+export const counterIdExpr = (dayKey: string, storeId: unknown, staffId: unknown) => ({
+  $concat: [{ $literal: `${dayKey}.` }, storeId, { $literal: '.' }, staffId]
+})
+
+/**
  * No hot document (#20). On WeChat Cloud two transactions writing one document conflict (-501001), so a
  * single row per store and day, bumped by every check-in, redemption and sale, turned a busy store's
  * simultaneous scans into retries and BUSY. A logical row is therefore kept as up to SHARDS documents:

@@ -13,9 +13,12 @@ export async function couponByCode(raw: string): Promise<CouponDoc> {
   if (!code) throw new AppError('INVALID_INPUT', INVALID_COUPON_CODE)
   const res = await db.collection('coupons').where({ code }).limit(1).get()
   const coupon = res.data[0] as CouponDoc | undefined
-  if (!coupon) throw new AppError('NOT_FOUND', `没有券码为 ${code} 的优惠券，请核对后重试`)
+  if (!coupon) throw couponNotFound(code)
   return coupon
 }
+
+/** The till's answer for a well-formed code no coupon has (`code` normalized). */
+export const couponNotFound = (code: string) => new AppError('NOT_FOUND', `没有券码为 ${code} 的优惠券，请核对后重试`)
 
 /** Paused templates by id, for the coupons at hand (a handful of templates per brand). */
 export async function pausedTemplates(templateIds: string[]): Promise<Set<string>> {

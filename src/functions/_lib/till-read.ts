@@ -2,6 +2,7 @@ import { chinaDayKey } from '../../domain/china-time'
 import { normalizeCouponCode } from '../../domain/coupon-rules'
 import type { Caller } from './caller'
 import { db } from './cloud'
+import { counterIdExpr } from './counters'
 import { settingsOrDefault } from './data'
 import type { CouponDoc, CouponTemplateDoc, SettingsDoc, StaffDoc } from './docs'
 import { RATE_LIMITS, safe, tillSlotKeys, type SeenRows } from './rate-limit'
@@ -51,6 +52,7 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
   const dayKey = chinaDayKey(Date.now())
   // an impossible code joins no coupon ('' is no code; a null would join documents without one)
   const couponCode = normalizeCouponCode(rawCode) ?? ''
+  const keys = tillSlotKeys('', couponCode)
   // a fan with a summary needs none of their sales: only its absence sends them
   const unlessSummary = (path: string) => $.cond({ if: $.eq([$.size('$summaries'), 0]), then: path, else: [] })
   const res = await db
@@ -58,13 +60,13 @@ export async function readTill(openid: string, rawCode: string): Promise<TillCal
     .aggregate()
     .match({ openid, active: true })
     .limit(1)
-    // the till's rate-limit keys (rate-limit.ts tillSlotKeys); staff ids are already in the key alphabet
-    // counterId (counters.ts) of the staff member's row today, which a redemption bumps
+    // the staff member's counter row today, which a redemption bumps, and the till's rate-limit keys
+    // (requireTillSlots checks that the staff key needs no escaping)
     .addFields({
       settingsId: 'brand',
       couponCode,
-      counterId: $.concat([`${dayKey}.`, '$storeId', '.', '$_id']),
-      rlKeys: [$.concat([tillSlotKeys('', couponCode).staff, '$_id']), safe(tillSlotKeys('', couponCode).code)]
+      counterId: counterIdExpr(dayKey, '$storeId', '$_id'),
+      rlKeys: [$.concat([keys.staff, '$_id']), safe(keys.code)]
     })
     .lookup({ from: 'settings', localField: 'settingsId', foreignField: '_id', as: 'settings' })
     .lookup({ from: 'coupons', localField: 'couponCode', foreignField: 'code', as: 'coupons' })
